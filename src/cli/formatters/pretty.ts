@@ -1,0 +1,31 @@
+import { styleText } from 'node:util';
+import type { Diagnostic } from '../../lib/index.ts';
+import { summaryLine } from './summary.ts';
+import type { Formatter } from './types.ts';
+
+type Style = Parameters<typeof styleText>[0];
+
+/**
+ * Findings grouped by file, one aligned `line:column  severity  message  rule` row each, and a
+ * summary line; in the manner of vfile-reporter.
+ */
+export const pretty: Formatter = (report, { color }) => {
+  const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of report.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+
+  const blocks: string[] = [];
+  for (const [file, diagnostics] of byFile) {
+    const places = diagnostics.map((d) => `${d.line}:${d.column}`);
+    const placeWidth = Math.max(...places.map((p) => p.length));
+    const rows = diagnostics.map((d, i) => {
+      const severity = d.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
+      return `  ${paint('dim', places[i]!.padEnd(placeWidth))}  ${severity}  ${d.message}  ${paint('dim', d.rule)}`;
+    });
+    blocks.push([paint('underline', file), ...rows].join('\n'));
+  }
+  const hasErrors = report.diagnostics.some((d) => d.severity === 'error');
+  const mark = hasErrors ? paint('red', '✖') : report.diagnostics.length ? paint('yellow', '⚠') : paint('green', '✔');
+  blocks.push(`${mark} ${summaryLine(report)}`);
+  return `${blocks.join('\n\n')}\n`;
+};

@@ -1,0 +1,50 @@
+/**
+ * The stable rule ids. A rule id is part of the public interface (CI logs, annotations, docs):
+ * once published it is never renamed. docs/format.md lists each with an example.
+ */
+export const RULES = {
+  // The file itself
+  'file-unreadable': 'The file could not be read.',
+  'file-empty': 'The file is empty.',
+  'file-too-large': 'The file is larger than 1 MB.',
+  'file-encoding': 'The file is not UTF-8 text (invalid byte sequences or binary content).',
+  'invalid-id': 'The file name is not a valid incident id.',
+  // Frontmatter and YAML
+  'frontmatter-missing': 'The file does not start with a `---` frontmatter block.',
+  'frontmatter-unterminated': 'The frontmatter block has no closing `---` line.',
+  'frontmatter-not-mapping': 'The frontmatter is not a mapping of field names to values.',
+  'yaml-syntax': 'The YAML could not be parsed.',
+  'yaml-duplicate-key': 'A key appears twice in the same mapping.',
+  'yaml-tab': 'A tab character is used for indentation, which YAML forbids.',
+  // Fields
+  'missing-field': 'A required field is missing.',
+  'unknown-field': 'A field that the format does not define.',
+  'wrong-type': 'A value has the wrong type.',
+  'invalid-value': 'A value is not one of the allowed values or is out of range.',
+  'timestamp-without-offset': 'A timestamp has no UTC offset, so its instant is ambiguous.',
+  'invalid-timestamp': 'A timestamp is not an ISO 8601 date-time.',
+  'invalid-date': 'A date is not a real `YYYY-MM-DD` calendar date.',
+  'timestamp-order': 'Timestamps are in an impossible order.',
+  'start-in-future': 'The incident starts in the future.',
+  'completed-at': '`completed_at` is missing on a done action item, or present on one that is not done.',
+  // The catalog's vocabulary
+  'unknown-severity': 'The severity is not declared in the catalog.',
+  'unknown-service': 'The service is not declared in the catalog.',
+  'unknown-root-cause': 'The root-cause category is not declared in the catalog.',
+  'unknown-trigger': 'The trigger is not declared in the catalog.',
+  // The body
+  'missing-section': 'A required `##` section is missing from the body.',
+  'timeline-entry': 'A Timeline item starts with a time that is not a valid time of day or date.',
+  'ignored-file': 'A file in the incidents folder that is not read as a postmortem although it looks like one.',
+  // Across files
+  'duplicate-id': 'Two files have the same incident id (ids are compared case-insensitively).',
+  'unknown-incident': '`related` or `recurrence_of` names an incident that does not exist.',
+  'self-reference': 'An incident names itself in `related` or `recurrence_of`.',
+  'recurrence-order': 'An incident is a recurrence of one that did not start earlier.',
+  'recurrence-cycle': '`recurrence_of` links form a cycle.',
+  // The catalog file
+  'catalog-missing': 'The catalog file `_catalog.yaml` does not exist.',
+  'catalog-duplicate-id': 'The catalog declares the same id twice in one list.',
+} as const;
+
+export type RuleId = keyof typeof RULES;

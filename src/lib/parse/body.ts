@@ -1,0 +1,119 @@
+import type { Heading, List, Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { markdownToMdast } from 'satteri';
+
+/** A `##` section of the body. */
+export interface Section {
+  /** The heading as written, e.g. `Root cause`. */
+  heading: string;
+  /** Lowercased, whitespace collapsed: what section names are compared by. */
+  key: string;
+  /** 1-based line of the heading in the file. */
+  line: number;
+  /** The section's plain text (headings, paragraphs, list items; no Markdown syntax). */
+  text: string;
+}
+
+/** A Timeline list item that starts with a time, before its date and offset are resolved. */
+export interface RawTimelineEntry {
+  /** `YYYY-MM-DD` when the item gives one. */
+  date?: string;
+  /** `HH:MM` or `HH:MM:SS`. */
+  time: string;
+  /** Whether the item says the time is UTC (`14:02 UTC`, `14:02Z`). */
+  utc: boolean;
+  text: string;
+  line: number;
+}
+
+export interface BodyOutline {
+  sections: Section[];
+  timeline: RawTimelineEntry[];
+  wordCount: number;
+}
+
+/** How section names are compared: case-insensitive, whitespace-insensitive. */
+export function sectionKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+const TIMELINE_KEY = 'timeline';
+const TIME_PREFIX =
+  /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(UTC|Z)\b)?\s*(?:[—–-]+|:)?\s*([\s\S]*)$/i;
+
+/** Words of prose: each paragraph, heading and table cell as a whole, code and raw HTML left out. */
+function countWords(node: Nodes): number {
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+    return toString(node).split(/\s+/).filter(Boolean).length;
+  }
+  if (node.type === 'code' || node.type === 'html') return 0;
+  let count = 0;
+  if ('children' in node) for (const child of node.children) count += countWords(child);
+  return count;
+}
+
+function timelineEntries(list: List, lineOffset: number): RawTimelineEntry[] {
+  const entries: RawTimelineEntry[] = [];
+  for (const item of list.children) {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') continue;
+    const match = TIME_PREFIX.exec(toString(first).trim());
+    if (!match) continue;
+    const [, date, time, utc, text] = match;
+    const entry: RawTimelineEntry = {
+      time: time!,
+      utc: utc !== undefined,
+      text: text!.replace(/\s+/g, ' ').trim(),
+      line: (item.position?.start.line ?? 1) + lineOffset,
+    };
+    if (date) entry.date = date;
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * The structure every later step needs from a body: its `##` sections, its timeline items and its
+ * word count. The mdast comes from satteri (Astro 7's Markdown engine): the same mdast that
+ * remark-parse builds, 15× faster, which is what keeps validating 10,000 files in seconds
+ * (figures in README.md; test/body-parity.test.ts holds the two parsers to the same outline).
+ *
+ * @param lineOffset lines before the body in the file, so reported lines are the file's.
+ */
+export function outlineBody(markdown: string, lineOffset: number): BodyOutline {
+  const root = markdownToMdast(markdown, { features: { frontmatter: false } }) as Root;
+  return outlineTree(root, lineOffset);
+}
+
+/** The outline of an already parsed mdast tree. */
+export function outlineTree(root: Root, lineOffset: number): BodyOutline {
+  const sections: Section[] = [];
+  const timeline: RawTimelineEntry[] = [];
+  let current: { heading: Heading; content: RootContent[] } | undefined;
+
+  const close = () => {
+    if (!current) return;
+    const heading = toString(current.heading).trim();
+    const key = sectionKey(heading);
+    sections.push({
+      heading,
+      key,
+      line: (current.heading.position?.start.line ?? 1) + lineOffset,
+      text: current.content.map((node) => toString(node)).filter(Boolean).join('\n'),
+    });
+    if (key === TIMELINE_KEY) {
+      for (const node of current.content) if (node.type === 'list') timeline.push(...timelineEntries(node, lineOffset));
+    }
+  };
+
+  for (const node of root.children) {
+    if (node.type === 'heading' && node.depth <= 2) {
+      close();
+      current = node.depth === 2 ? { heading: node, content: [] } : undefined;
+    } else {
+      current?.content.push(node);
+    }
+  }
+  close();
+  return { sections, timeline, wordCount: countWords(root) };
+}

@@ -1,0 +1,72 @@
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Span } from '../diagnostics/diagnostic.ts';
+import type { LineIndex } from './line-index.ts';
+
+type Path = readonly PropertyKey[];
+
+interface Found {
+  /** The deepest node reached along the path. */
+  node: Node | null;
+  /** The key of the pair that holds `node`, when it is a mapping value. */
+  key: Node | null;
+  /** Whether the whole path was found. */
+  complete: boolean;
+}
+
+function walk(doc: Document.Parsed, path: Path): Found {
+  let node = doc.contents as Node | null;
+  let key: Node | null = null;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return { node, key, complete: false };
+      key = pair.key as Node;
+      node = (pair.value as Node | null) ?? null;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      key = null;
+      node = node.items[segment] as Node;
+    } else {
+      return { node, key, complete: false };
+    }
+  }
+  return { node, key, complete: true };
+}
+
+/**
+ * Where a finding about `path` points: the value when it exists (the key when the value is
+ * empty), otherwise the nearest existing parent's key, otherwise the opening `---`.
+ * With `atKey`, the key of the last segment instead (for an unknown or duplicated key).
+ */
+export class YamlSpans {
+  readonly #doc: Document.Parsed;
+  readonly #offset: number;
+  readonly #lines: LineIndex;
+
+  constructor(doc: Document.Parsed, offset: number, lines: LineIndex) {
+    this.#doc = doc;
+    this.#offset = offset;
+    this.#lines = lines;
+  }
+
+  has(path: Path): boolean {
+    return walk(this.#doc, path).complete;
+  }
+
+  value(path: Path): Span {
+    const found = walk(this.#doc, path);
+    if (!found.complete && found.node === this.#doc.contents) return this.#span(null);
+    const target = found.complete ? (found.node?.range ? found.node : found.key) : (found.key ?? found.node);
+    return this.#span(target);
+  }
+
+  key(path: Path): Span {
+    const found = walk(this.#doc, path);
+    return this.#span(found.complete ? (found.key ?? found.node) : (found.key ?? found.node));
+  }
+
+  #span(node: Node | null | undefined): Span {
+    if (!node?.range) return { start: { line: 1, column: 1 } };
+    const [start, end] = node.range;
+    return { start: this.#lines.position(this.#offset + start), end: this.#lines.position(this.#offset + end) };
+  }
+}

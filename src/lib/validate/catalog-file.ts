@@ -1,0 +1,73 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diagnostic } from '../diagnostics/diagnostic.ts';
+import { LineIndex } from '../parse/line-index.ts';
+import { decodeSource } from '../parse/source.ts';
+import { parseYaml, rootSpan } from '../parse/yaml.ts';
+import { YamlSpans } from '../parse/yaml-spans.ts';
+import { catalogSchema, DEFAULT_SEVERITIES, type Catalog } from '../schema/catalog.ts';
+import { VOCABULARY_LISTS, vocabularyOf, type Vocabulary } from '../schema/vocabulary.ts';
+import { issuesToDiagnostics } from './zod-issues.ts';
+
+export interface CatalogResult {
+  /** Present when the catalog is valid. */
+  catalog?: Catalog;
+  /**
+   * The ids declared, taken leniently from a catalog with errors too, so one bad entry does not
+   * turn every postmortem's values into "unknown" findings. Undefined when nothing is usable.
+   */
+  vocabulary?: Vocabulary;
+  diagnostics: Diagnostic[];
+}
+
+function lenientVocabulary(data: Record<string, unknown>): Vocabulary {
+  const ids = (list: unknown) =>
+    Array.isArray(list) ? list.flatMap((e) => (e && typeof e === 'object' && typeof e.id === 'string' ? [e.id] : [])) : [];
+  return {
+    severities: data.severities === undefined ? DEFAULT_SEVERITIES.map((s) => s.id) : ids(data.severities),
+    services: ids(data.services),
+    root_causes: ids(data.root_causes),
+    triggers: ids(data.triggers),
+  };
+}
+
+/** Validates `_catalog.yaml`: its shape, with positions, and no id declared twice in a list. */
+export function validateCatalogFile(bytes: Uint8Array | undefined, file: string): CatalogResult {
+  if (bytes === undefined) {
+    return { diagnostics: [diagnostic(file, { start: { line: 1, column: 1 } }, 'catalog-missing', 'error', `the catalog \`${file}\` does not exist; create it with your severities, services, root-cause categories and triggers (see docs/format.md)`)] };
+  }
+  const source = decodeSource(file, bytes);
+  if (!source.ok) return { diagnostics: source.diagnostics };
+  const lines = new LineIndex(source.text);
+  const parsed = parseYaml(file, source.text, 0, lines);
+  const diagnostics = [...source.diagnostics, ...parsed.diagnostics];
+  if (parsed.data === undefined) return { diagnostics };
+  if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {
+    diagnostics.push(diagnostic(file, rootSpan(parsed, 0, lines), 'frontmatter-not-mapping', 'error', 'the catalog must be a mapping with the lists `severities`, `services`, `root_causes` and `triggers`'));
+    return { diagnostics };
+  }
+  const data = parsed.data as Record<string, unknown>;
+  const spans = new YamlSpans(parsed.doc, 0, lines);
+  const result = catalogSchema.safeParse(data);
+  if (!result.success) {
+    diagnostics.push(...issuesToDiagnostics(result.error.issues, {
+      file, schema: catalogSchema, data, spans, naiveTimestamp: (field) => `\`${field}\` is not a timestamp field`,
+    }));
+  }
+  for (const list of VOCABULARY_LISTS) {
+    const entries = data[list];
+    if (!Array.isArray(entries)) continue;
+    const seen = new Map<string, number>();
+    entries.forEach((entry: unknown, i) => {
+      const id = entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') return;
+      const earlier = seen.get(id.toLowerCase());
+      if (earlier === undefined) seen.set(id.toLowerCase(), i);
+      else {
+        const line = spans.value([list, earlier, 'id']).start.line;
+        diagnostics.push(diagnostic(file, spans.value([list, i, 'id']), 'catalog-duplicate-id', 'error', `\`${list}\` declares \`${id}\` twice (first on line ${line}); remove or rename one`));
+      }
+    });
+  }
+  const vocabulary = result.success ? vocabularyOf(result.data) : lenientVocabulary(data);
+  return result.success ? { catalog: result.data, vocabulary, diagnostics } : { vocabulary, diagnostics };
+}

@@ -1,0 +1,165 @@
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
+import { countBySeverity, diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Incident } from '../model.ts';
+import { outlineBody, sectionKey } from '../parse/body.ts';
+import { splitFrontmatter } from '../parse/frontmatter.ts';
+import { LineIndex } from '../parse/line-index.ts';
+import { decodeSource } from '../parse/source.ts';
+import { YamlSpans } from '../parse/yaml-spans.ts';
+import { SLUG } from '../schema/fields.ts';
+import { frontmatterSchema, type Frontmatter } from '../schema/incident.ts';
+import { parseTimestamp, formatOffset, withOffset } from '../schema/timestamp.ts';
+import type { Vocabulary } from '../schema/vocabulary.ts';
+import { listOf } from '../text/suggest.ts';
+import { checkCatalogReferences } from './catalog-refs.ts';
+import { checkFieldRules } from './field-rules.ts';
+import { resolveTimeline } from './timeline.ts';
+import { issuesToDiagnostics } from './zod-issues.ts';
+
+/** Each entry is one required section; its names are alternatives (`Root cause` or `Root causes`). */
+export const DEFAULT_REQUIRED_SECTIONS: readonly (readonly string[])[] = [
+  ['Summary'],
+  ['Impact'],
+  ['Timeline'],
+  ['Root cause', 'Root causes'],
+  ['Lessons learned'],
+];
+
+export interface IncidentFileOptions {
+  /** The path to show in findings. */
+  file: string;
+  /** The incident id: the file name without `.md`. */
+  id: string;
+  /** Undefined when there is no usable catalog: references are then not checked. */
+  vocabulary: Vocabulary | undefined;
+  catalogFile: string;
+  now: number;
+  requiredSections: readonly (readonly string[])[];
+}
+
+/** A link to another incident, with where it is written, for the cross-file checks. */
+export interface Link {
+  id: string;
+  span: Span;
+  field: 'related' | 'recurrence_of';
+}
+
+/** What the cross-file checks need from every file, valid or not. */
+export interface IncidentIndexEntry {
+  id: string;
+  file: string;
+  startedAt?: number;
+  links: Link[];
+}
+
+export interface IncidentFileResult {
+  /** Present when the file has no errors. */
+  incident?: Incident;
+  index: IncidentIndexEntry;
+  diagnostics: Diagnostic[];
+}
+
+const TIMESTAMP_FIELDS = ['started_at', 'detected_at', 'mitigated_at', 'resolved_at'];
+
+/** The offset the file's other timestamps use, to tell the author which one to add. */
+function naiveTimestampMessage(data: Record<string, unknown>) {
+  const offsets = TIMESTAMP_FIELDS.map((f) => data[f])
+    .map((v) => (typeof v === 'string' ? parseTimestamp(v) : undefined))
+    .flatMap((r) => (r?.ok ? [formatOffset(r.offsetMinutes)] : []));
+  return (field: string, value: string) => {
+    const offset = offsets[0];
+    const advice = offset
+      ? `write \`${withOffset(value, offset)}\` if it is in the same zone as the other timestamps here (${offset})`
+      : `write it with the zone it was read in, e.g. \`${withOffset(value, '+01:00')}\`, or \`${withOffset(value, 'Z')}\` if it is UTC`;
+    return `\`${field}\` has no UTC offset, so \`${value}\` could be any of 24 instants; ${advice}`;
+  };
+}
+
+/** Links whose value is not even an id are reported by the schema, not as unknown incidents. */
+function collectLinks(data: Record<string, unknown>, spans: YamlSpans): Link[] {
+  const links: Link[] = [];
+  if (typeof data.recurrence_of === 'string' && SLUG.test(data.recurrence_of)) links.push({ id: data.recurrence_of, span: spans.value(['recurrence_of']), field: 'recurrence_of' });
+  if (Array.isArray(data.related)) {
+    data.related.forEach((id, i) => {
+      if (typeof id === 'string' && SLUG.test(id)) links.push({ id, span: spans.value(['related', i]), field: 'related' });
+    });
+  }
+  return links;
+}
+
+function suggestId(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'yyyy-mm-dd-short-slug';
+}
+
+/** Validates one postmortem file and, when it has no errors, builds its Incident. */
+export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOptions): IncidentFileResult {
+  const { file, id } = options;
+  const index: IncidentIndexEntry = { id, file, links: [] };
+  const diagnostics: Diagnostic[] = [];
+  const first: Span = { start: { line: 1, column: 1 } };
+  if (!SLUG.test(id)) {
+    diagnostics.push(diagnostic(file, first, 'invalid-id', 'error', `the file name \`${id}.md\` is not a valid incident id: use lowercase letters, digits and \`-\`, e.g. \`${suggestId(id)}.md\``));
+  }
+
+  const source = decodeSource(file, bytes);
+  diagnostics.push(...source.diagnostics);
+  if (!source.ok) return { index, diagnostics };
+  const text = source.text;
+  const lines = new LineIndex(text);
+  const split = splitFrontmatter(file, text, lines);
+  diagnostics.push(...split.diagnostics);
+  if (!split.yaml) return { index, diagnostics };
+
+  const data = split.yaml.data;
+  const spans = new YamlSpans(split.yaml.doc, split.yamlOffset, lines);
+  index.links = collectLinks(data, spans);
+  const started = typeof data.started_at === 'string' ? parseTimestamp(data.started_at) : undefined;
+  if (started?.ok) index.startedAt = started.epochMs;
+
+  const parsed = frontmatterSchema.safeParse(data);
+  if (!parsed.success) {
+    diagnostics.push(...issuesToDiagnostics(parsed.error.issues, {
+      file, schema: frontmatterSchema, data, spans, naiveTimestamp: naiveTimestampMessage(data),
+    }));
+  }
+  diagnostics.push(...checkFieldRules(data, { file, id, spans, now: options.now }));
+  if (options.vocabulary) {
+    diagnostics.push(...checkCatalogReferences(data, options.vocabulary, { file, spans, catalogFile: options.catalogFile }));
+  }
+
+  const bodyLine = lines.position(split.bodyOffset).line;
+  const outline = outlineBody(split.body, bodyLine - 1);
+  const present = new Set(outline.sections.map((s) => s.key));
+  const draft = data.status === 'draft';
+  for (const names of options.requiredSections) {
+    if (names.some((name) => present.has(sectionKey(name)))) continue;
+    const heading = listOf(names.map((n) => `## ${n}`));
+    diagnostics.push(diagnostic(file, { start: { line: bodyLine, column: 1 } }, 'missing-section', draft ? 'warning' : 'error',
+      `the body has no ${heading} section${draft ? '; it is required once the postmortem leaves draft' : ', which every postmortem past `draft` must have'}`));
+  }
+
+  if (!started?.ok) return { index, diagnostics };
+  const timeline = resolveTimeline(outline.timeline, started);
+  for (const item of timeline.invalid) {
+    diagnostics.push(diagnostic(file, { start: { line: item.line, column: 1 } }, 'timeline-entry', 'warning',
+      `the Timeline item starts with \`${item.date ? `${item.date} ` : ''}${item.time}\`, which is not a valid ${item.date ? 'date and time' : 'time of day'}; it is left out of the structured timeline`));
+  }
+
+  if (!parsed.success || countBySeverity(diagnostics).errors > 0) return { index, diagnostics };
+  const fm: Frontmatter = parsed.data;
+  const instant = (value: string | undefined) => (value === undefined ? undefined : (parseTimestamp(value) as { epochMs: number }).epochMs);
+  const times: Incident['times'] = { startedAt: started.epochMs };
+  const detectedAt = instant(fm.detected_at), mitigatedAt = instant(fm.mitigated_at), resolvedAt = instant(fm.resolved_at);
+  if (detectedAt !== undefined) times.detectedAt = detectedAt;
+  if (mitigatedAt !== undefined) times.mitigatedAt = mitigatedAt;
+  if (resolvedAt !== undefined) times.resolvedAt = resolvedAt;
+  const incident: Incident = {
+    id,
+    file,
+    frontmatter: fm,
+    times,
+    body: { markdown: split.body, line: bodyLine, sections: outline.sections, timeline: timeline.entries, wordCount: outline.wordCount },
+  };
+  return { incident, index, diagnostics };
+}
+

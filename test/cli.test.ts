@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { github } from '../src/cli/formatters/github.ts';
+import { pretty } from '../src/cli/formatters/pretty.ts';
+import { main } from '../src/cli/main.ts';
+import { NOW } from './helpers.ts';
+
+const REPO = join(import.meta.dirname, '..');
+const FIXTURES = join(import.meta.dirname, 'fixtures/validate');
+
+async function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  let stdout = '', stderr = '';
+  const code = await main(args, {
+    cwd: options.cwd ?? FIXTURES,
+    env: options.env ?? {},
+    stdout: (t) => { stdout += t; },
+    stderr: (t) => { stderr += t; },
+    isTTY: false,
+    now: NOW,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('hindsight validate', () => {
+  test.each([
+    { name: 'valid folder with draft warnings', args: ['validate', '--incidents', 'body/incidents'], code: 1 },
+    { name: 'valid postmortems only', args: ['validate', '--incidents', 'encodings/incidents', 'encodings/incidents/2025-05-01-crlf.md'], code: 0 },
+    { name: 'warnings only', args: ['validate', '--incidents', 'body/incidents', 'body/incidents/2025-07-01-draft-missing-sections.md'], code: 0 },
+    { name: 'warnings fail with --strict', args: ['validate', '--strict', '--incidents', 'body/incidents', 'body/incidents/2025-07-01-draft-missing-sections.md'], code: 1 },
+    { name: 'errors', args: ['validate', '--incidents', 'mixed/incidents'], code: 1 },
+    { name: 'missing folder', args: ['validate', '--incidents', 'nowhere'], code: 2 },
+    { name: 'missing path', args: ['validate', '--incidents', 'mixed/incidents', 'mixed/incidents/nope.md'], code: 2 },
+    { name: 'path outside the folder', args: ['validate', '--incidents', 'mixed/incidents', 'body/incidents'], code: 2 },
+    { name: 'unknown format', args: ['validate', '--incidents', 'mixed/incidents', '--format', 'xml'], code: 2 },
+    { name: 'unknown option', args: ['validate', '--incidents', 'mixed/incidents', '--fast'], code: 2 },
+    { name: 'unknown command', args: ['publish'], code: 2 },
+    { name: 'no command', args: [], code: 2 },
+    { name: 'help', args: ['--help'], code: 0 },
+  ])('$name → exit $code', async ({ args, code }) => {
+    const result = await run(args);
+    expect(result.code).toBe(code);
+    if (code === 2 && args.length) expect(result.stderr).toMatch(/^hindsight: /);
+  });
+
+  test('the JSON report counts and places every finding', async () => {
+    const result = await run(['validate', '--format', 'json', '--incidents', 'mixed/incidents']);
+    const report = JSON.parse(result.stdout);
+    expect({ files: report.files, errors: report.errors, warnings: report.warnings }).toEqual({ files: 3, errors: 14, warnings: 0 });
+    expect(report.findings[0]).toEqual({
+      file: 'mixed/incidents/2025-03-09-bad.md',
+      line: 2,
+      column: 8,
+      rule: 'invalid-value',
+      severity: 'error',
+      message: '`title` must be at least 5 characters, not `Bad`',
+    });
+    expect(report.findings.filter((f: { rule: string }) => f.rule === 'unknown-service')).toEqual([
+      expect.objectContaining({ line: 10, column: 12, message: 'unknown service `paymnets-api`; did you mean `payments-api`?' }),
+    ]);
+  });
+
+  test('named paths report only their own findings, cross-file ones included', async () => {
+    const result = await run(['validate', '--format', 'json', '--incidents', 'cross-file/incidents', 'cross-file/incidents/2025/2025-06-04-dangling.md']);
+    const report = JSON.parse(result.stdout);
+    expect(report.files).toBe(2);
+    expect(report.findings.map((f: { rule: string; line: number; column: number }) => `${f.line}:${f.column} ${f.rule}`)).toEqual([
+      '13:11 unknown-incident', '13:29 self-reference', '13:50 unknown-incident',
+    ]);
+    const folder = await run(['validate', '--format', 'json', '--incidents', 'cross-file/incidents', 'cross-file/incidents/2026']);
+    expect(JSON.parse(folder.stdout).findings.map((f: { file: string }) => f.file)).toEqual(['cross-file/incidents/2026/2025-06-06-dup.md']);
+  });
+
+  test('GITHUB_ACTIONS=true selects annotations', async () => {
+    const result = await run(['validate', '--incidents', 'mixed/incidents'], { env: { GITHUB_ACTIONS: 'true' } });
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(15);
+    expect(lines[0]).toBe('::error file=mixed/incidents/2025-03-09-bad.md,line=2,col=8,endLine=2,endColumn=11,title=invalid-value::`title` must be at least 5 characters, not `Bad`');
+    expect(lines.at(-1)).toBe('14 errors, 0 warnings in 3 files');
+  });
+
+  test('a file over 1 MB is reported, not parsed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hindsight-'));
+    cpSync(join(FIXTURES, 'mixed/incidents/_catalog.yaml'), join(dir, '_catalog.yaml'));
+    writeFileSync(join(dir, '2025-01-01-huge.md'), `---\ntitle: Huge\n---\n${'x'.repeat(1024 * 1024)}`);
+    const result = await run(['validate', '--format', 'json', '--incidents', dir], { cwd: dir });
+    expect(JSON.parse(result.stdout).findings).toEqual([
+      { file: '2025-01-01-huge.md', line: 1, column: 1, rule: 'file-too-large', severity: 'error', message: 'the file is 1.0 MB, over the 1 MB limit for a postmortem; move attachments and logs elsewhere and link to them' },
+    ]);
+  });
+
+  test('runs as a real process: exit code, report on stdout, nothing on stderr', () => {
+    const child = spawnSync(process.execPath, [join(REPO, 'bin/hindsight.js'), 'validate', '--incidents', 'mixed/incidents'], { cwd: FIXTURES, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(child.status).toBe(1);
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toContain('mixed/incidents/2025-03-09-bad.md\n  2:8    error    `title` must be at least 5 characters');
+    expect(child.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 14 errors, 0 warnings in 3 files');
+  });
+});
+
+describe('formatters', () => {
+  const diagnostics = [
+    { file: 'a,b.md', line: 3, column: 1, rule: 'yaml-syntax' as const, severity: 'error' as const, message: '100% broken:\nsecond line\r' },
+    { file: 'a,b.md', line: 12, column: 10, rule: 'missing-section' as const, severity: 'warning' as const, message: 'no summary' },
+  ];
+
+  test('github escapes data and properties', () => {
+    expect(github({ diagnostics, files: 1 }, { color: false })).toBe(
+      '::error file=a%2Cb.md,line=3,col=1,title=yaml-syntax::100%25 broken:%0Asecond line%0D\n' +
+        '::warning file=a%2Cb.md,line=12,col=10,title=missing-section::no summary\n' +
+        '1 error, 1 warning in 1 file\n',
+    );
+  });
+
+  test('pretty aligns rows under their file', () => {
+    expect(pretty({ diagnostics, files: 2 }, { color: false })).toMatchInlineSnapshot(`
+      "a,b.md
+        3:1    error    100% broken:
+      second line
+        yaml-syntax
+        12:10  warning  no summary  missing-section
+
+      ✖ 1 error, 1 warning in 2 files
+      "
+    `);
+    expect(pretty({ diagnostics: [], files: 36 }, { color: false })).toBe('✔ 0 errors, 0 warnings in 36 files\n');
+  });
+});
