@@ -12,9 +12,9 @@ import { NOW } from './helpers.ts';
 const FIXTURES = join(import.meta.dirname, 'fixtures/validate');
 
 describe('body outline', () => {
-  test('timeline items are resolved against started_at, across midnight and dates', () => {
+  test('timeline items are resolved against started_at, across midnight and dates', async () => {
     const dir = join(FIXTURES, 'body');
-    const { incidents } = loadProject({ incidentsDir: join(dir, 'incidents'), cwd: dir, now: NOW });
+    const { incidents } = await loadProject({ incidentsDir: join(dir, 'incidents'), cwd: dir, now: NOW });
     const incident = incidents.find((i) => i.id === '2025-07-03-timeline')!;
     expect(incident.body.timeline.map(({ at, text, line }) => ({ at, text, line }))).toEqual([
       { at: '2025-07-03T23:40:00+02:00', text: 'Deploy starts.', line: 26 },
@@ -44,9 +44,9 @@ describe('body outline', () => {
   });
 
   // satteri builds the outline in production; remark is the reference mdast. They must agree.
-  test.each(['body', 'mixed', 'encodings'])('satteri and remark give the same outline (%s)', (fixture) => {
+  test.each(['body', 'mixed', 'encodings'])('satteri and remark give the same outline (%s)', async (fixture) => {
     const dir = join(FIXTURES, fixture);
-    const { incidents } = loadProject({ incidentsDir: join(dir, 'incidents'), cwd: dir, now: NOW });
+    const { incidents } = await loadProject({ incidentsDir: join(dir, 'incidents'), cwd: dir, now: NOW });
     expect(incidents.length).toBeGreaterThan(0);
     const remark = unified().use(remarkParse).use(remarkGfm);
     for (const incident of incidents) {

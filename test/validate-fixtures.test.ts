@@ -13,9 +13,9 @@ import { NOW } from './helpers.ts';
 
 describe('validation fixtures', () => {
   for (const name of readdirSync(ROOT).sort()) {
-    test(name, () => {
+    test(name, async () => {
       const dir = join(ROOT, name);
-      const result = loadProject({ incidentsDir: join(dir, 'incidents'), cwd: dir, now: NOW });
+      const result = await loadProject({ incidentsDir: join(dir, 'incidents'), cwd: dir, now: NOW });
       const actual = {
         files: result.files,
         valid: result.incidents.map((i) => i.id),

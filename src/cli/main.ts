@@ -40,7 +40,7 @@ checks across files (duplicate ids, links, recurrence cycles) still see the whol
 Exit codes: 0 valid (warnings allowed), 1 problems found, 2 usage or internal error.
 `;
 
-function validate(args: string[], io: Io): number {
+async function validate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -83,7 +83,7 @@ function validate(args: string[], io: Io): number {
   const options: LoadOptions = { incidentsDir: dir, cwd: io.cwd };
   if (io.now !== undefined) options.now = io.now;
   if (selected.length) options.only = (file) => selected.some((p) => file === p || file.startsWith(p + sep));
-  const result = loadProject(options);
+  const result = await loadProject(options);
 
   const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
   io.stdout(formatter({ diagnostics: result.diagnostics, files: result.files }, { color: Boolean(color) }));
@@ -97,7 +97,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case 'validate':
-        return validate(rest, io);
+        return await validate(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareDiagnostics, diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Incident } from '../model.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { validateCatalogFile } from '../validate/catalog-file.ts';
 import { checkAcrossFiles } from '../validate/cross-file.ts';
-import { DEFAULT_REQUIRED_SECTIONS, validateIncidentFile, type IncidentIndexEntry } from '../validate/incident-file.ts';
+import { DEFAULT_REQUIRED_SECTIONS, locateInFile, readIndexEntry, type IncidentIndexEntry } from '../validate/incident-file.ts';
 import { findIncidentFiles, incidentIdOf } from './files.ts';
+import { validateInParallel } from './parallel.ts';
+import { displayPath, readBytes, type FileContext } from './validate-files.ts';
 
 export const CATALOG_FILE = '_catalog.yaml';
 
@@ -21,16 +22,18 @@ export interface LoadOptions {
   /** Required `##` sections; each entry lists alternative names. */
   requiredSections?: readonly (readonly string[])[];
   /**
-   * Report the findings of the files this accepts (absolute paths) only. Cross-file checks still
-   * run over the whole folder; their findings are kept when they concern an accepted file.
+   * Validate and report only the files this accepts (absolute paths). Checks across files still
+   * see the whole folder: other files are read as far as links lead.
    */
   only?: (path: string) => boolean;
+  /** Threads to validate on. Default: one per core. */
+  threads?: number;
 }
 
 export interface LoadResult {
   /** The catalog, when it is valid. */
   catalog?: Catalog;
-  /** Every postmortem without errors, in file order. */
+  /** Every validated postmortem without errors, in file order. */
   incidents: Incident[];
   /** Every finding, sorted by file and position. */
   diagnostics: Diagnostic[];
@@ -38,65 +41,61 @@ export interface LoadResult {
   files: number;
 }
 
-function readBytes(path: string): Uint8Array | Error {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    return error as Error;
-  }
-}
-
 /** Reads, parses and validates an incidents folder: the one way every command loads postmortems. */
-export function loadProject(options: LoadOptions): LoadResult {
+export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const dir = resolve(options.cwd, options.incidentsDir);
-  const display = (path: string) => relative(options.cwd, path).split(sep).join('/');
-  const now = options.now ?? Date.now();
-  const reported = options.only ?? (() => true);
+  const display = (path: string) => displayPath(options.cwd, path);
+  const selected = options.only ?? (() => true);
 
   const catalogPath = join(dir, CATALOG_FILE);
   const catalogBytes = readBytes(catalogPath);
-  const catalogResult = validateCatalogFile(catalogBytes instanceof Error ? undefined : catalogBytes, display(catalogPath));
-  const diagnostics: Diagnostic[] = [...catalogResult.diagnostics];
+  const catalog = validateCatalogFile(catalogBytes instanceof Error ? undefined : catalogBytes, display(catalogPath));
+  const diagnostics: Diagnostic[] = [...catalog.diagnostics];
 
   const files = findIncidentFiles(dir);
-  for (const path of files.ignored.filter(reported)) {
+  for (const path of files.ignored.filter(selected)) {
     diagnostics.push(diagnostic(display(path), { start: { line: 1, column: 1 } }, 'ignored-file', 'warning',
       'this file is not read as a postmortem: only `.md` files are. Rename it to end in `.md`, or start its name with `_` if it is not a postmortem'));
   }
 
-  const incidents: Incident[] = [];
-  const index: IncidentIndexEntry[] = [];
-  for (const path of files.postmortems) {
-    const file = display(path);
-    const bytes = readBytes(path);
-    if (bytes instanceof Error) {
-      index.push({ id: incidentIdOf(path), file, links: [] });
-      diagnostics.push(diagnostic(file, { start: { line: 1, column: 1 } }, 'file-unreadable', 'error', `the file could not be read (${bytes.message})`));
-      continue;
-    }
-    const result = validateIncidentFile(bytes, {
-      file,
-      id: incidentIdOf(path),
-      vocabulary: catalogResult.vocabulary,
-      catalogFile: display(catalogPath),
-      now,
-      requiredSections: options.requiredSections ?? DEFAULT_REQUIRED_SECTIONS,
-    });
-    index.push(result.index);
-    if (result.incident) incidents.push(result.incident);
-    if (reported(path)) diagnostics.push(...result.diagnostics);
-  }
+  const ctx: FileContext = {
+    cwd: options.cwd,
+    vocabulary: catalog.vocabulary,
+    catalogFile: display(catalogPath),
+    now: options.now ?? Date.now(),
+    requiredSections: options.requiredSections ?? DEFAULT_REQUIRED_SECTIONS,
+  };
+  const paths = files.postmortems.filter(selected);
+  const results = await validateInParallel(paths, ctx, options.threads);
 
-  const crossFile = checkAcrossFiles(index);
+  const entries = new Map<string, IncidentIndexEntry>(results.map((r) => [r.index.id, r.index]));
+  const pathById = new Map(files.postmortems.map((path) => [incidentIdOf(path), path]));
+  const crossFile = checkAcrossFiles(results.map((r) => r.index), {
+    files: files.postmortems.map((path) => ({ id: incidentIdOf(path), file: display(path) })),
+    entry(id) {
+      let entry = entries.get(id);
+      const path = pathById.get(id);
+      if (!entry && path) {
+        const bytes = readBytes(path);
+        entry = bytes instanceof Error ? { id, file: display(path), links: [] } : readIndexEntry(bytes, display(path), id);
+        entries.set(id, entry);
+      }
+      return entry;
+    },
+  }, (entry, path) => {
+    const bytes = readBytes(join(options.cwd, entry.file));
+    return bytes instanceof Error ? { start: { line: 1, column: 1 } } : locateInFile(bytes, entry.file, path);
+  });
+
+  for (const result of results) diagnostics.push(...result.diagnostics);
+  diagnostics.push(...crossFile);
   // A file with a cross-file error is invalid too: it must not reach analysis or the site.
   const invalid = new Set(crossFile.filter((d) => d.severity === 'error').map((d) => d.file));
-  const reportedFiles = new Set(files.postmortems.filter(reported).map(display));
-  diagnostics.push(...crossFile.filter((d) => reportedFiles.has(d.file)));
-  const result: LoadResult = {
-    incidents: incidents.filter((i) => !invalid.has(i.file)),
+  const loaded: LoadResult = {
+    incidents: results.flatMap((r) => (r.incident && !invalid.has(r.incident.file) ? [r.incident] : [])),
     diagnostics: diagnostics.sort(compareDiagnostics),
-    files: reportedFiles.size + 1,
+    files: paths.length + 1,
   };
-  if (catalogResult.catalog) result.catalog = catalogResult.catalog;
-  return result;
+  if (catalog.catalog) loaded.catalog = catalog.catalog;
+  return loaded;
 }

@@ -38,29 +38,39 @@ function walk(doc: Document.Parsed, path: Path): Found {
  * With `atKey`, the key of the last segment instead (for an unknown or duplicated key).
  */
 export class YamlSpans {
-  readonly #doc: Document.Parsed;
+  readonly #document: () => Document.Parsed;
+  readonly #data: unknown;
   readonly #offset: number;
   readonly #lines: LineIndex;
 
-  constructor(doc: Document.Parsed, offset: number, lines: LineIndex) {
-    this.#doc = doc;
+  /** `document` is called only when a position is asked for; `has` answers from the data. */
+  constructor(document: () => Document.Parsed, data: unknown, offset: number, lines: LineIndex) {
+    this.#document = document;
+    this.#data = data;
     this.#offset = offset;
     this.#lines = lines;
   }
 
+  /** Whether the path is written in the file, even with an empty value. */
   has(path: Path): boolean {
-    return walk(this.#doc, path).complete;
+    let current = this.#data;
+    for (const segment of path) {
+      if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return false;
+      current = (current as Record<PropertyKey, unknown>)[segment];
+    }
+    return true;
   }
 
   value(path: Path): Span {
-    const found = walk(this.#doc, path);
-    if (!found.complete && found.node === this.#doc.contents) return this.#span(null);
+    const doc = this.#document();
+    const found = walk(doc, path);
+    if (!found.complete && found.node === doc.contents) return this.#span(null);
     const target = found.complete ? (found.node?.range ? found.node : found.key) : (found.key ?? found.node);
     return this.#span(target);
   }
 
   key(path: Path): Span {
-    const found = walk(this.#doc, path);
+    const found = walk(this.#document(), path);
     return this.#span(found.complete ? (found.key ?? found.node) : (found.key ?? found.node));
   }
 

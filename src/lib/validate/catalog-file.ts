@@ -46,7 +46,7 @@ export function validateCatalogFile(bytes: Uint8Array | undefined, file: string)
     return { diagnostics };
   }
   const data = parsed.data as Record<string, unknown>;
-  const spans = new YamlSpans(parsed.doc, 0, lines);
+  const spans = new YamlSpans(parsed.document, data, 0, lines);
   const result = catalogSchema.safeParse(data);
   if (!result.success) {
     diagnostics.push(...issuesToDiagnostics(result.error.issues, {

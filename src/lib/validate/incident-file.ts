@@ -2,7 +2,7 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import { countBySeverity, diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Incident } from '../model.ts';
 import { outlineBody, sectionKey } from '../parse/body.ts';
-import { splitFrontmatter } from '../parse/frontmatter.ts';
+import { splitFrontmatter, type SplitFile } from '../parse/frontmatter.ts';
 import { LineIndex } from '../parse/line-index.ts';
 import { decodeSource } from '../parse/source.ts';
 import { YamlSpans } from '../parse/yaml-spans.ts';
@@ -37,11 +37,12 @@ export interface IncidentFileOptions {
   requiredSections: readonly (readonly string[])[];
 }
 
-/** A link to another incident, with where it is written, for the cross-file checks. */
+/** A link to another incident, for the cross-file checks. */
 export interface Link {
   id: string;
-  span: Span;
   field: 'related' | 'recurrence_of';
+  /** Where it is written: turned into a position only if a finding needs one. */
+  path: readonly (string | number)[];
 }
 
 /** What the cross-file checks need from every file, valid or not. */
@@ -76,12 +77,12 @@ function naiveTimestampMessage(data: Record<string, unknown>) {
 }
 
 /** Links whose value is not even an id are reported by the schema, not as unknown incidents. */
-function collectLinks(data: Record<string, unknown>, spans: YamlSpans): Link[] {
+function collectLinks(data: Record<string, unknown>): Link[] {
   const links: Link[] = [];
-  if (typeof data.recurrence_of === 'string' && SLUG.test(data.recurrence_of)) links.push({ id: data.recurrence_of, span: spans.value(['recurrence_of']), field: 'recurrence_of' });
+  if (typeof data.recurrence_of === 'string' && SLUG.test(data.recurrence_of)) links.push({ id: data.recurrence_of, field: 'recurrence_of', path: ['recurrence_of'] });
   if (Array.isArray(data.related)) {
     data.related.forEach((id, i) => {
-      if (typeof id === 'string' && SLUG.test(id)) links.push({ id, span: spans.value(['related', i]), field: 'related' });
+      if (typeof id === 'string' && SLUG.test(id)) links.push({ id, field: 'related', path: ['related', i] });
     });
   }
   return links;
@@ -91,30 +92,55 @@ function suggestId(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'yyyy-mm-dd-short-slug';
 }
 
+interface ReadFile {
+  index: IncidentIndexEntry;
+  diagnostics: Diagnostic[];
+  lines?: LineIndex;
+  split?: SplitFile & { yaml: NonNullable<SplitFile['yaml']> };
+  spans?: YamlSpans;
+}
+
+/** Decodes a file and parses its frontmatter: all that the index of links needs. */
+function readFile(bytes: Uint8Array, file: string, id: string): ReadFile {
+  const index: IncidentIndexEntry = { id, file, links: [] };
+  const source = decodeSource(file, bytes);
+  if (!source.ok) return { index, diagnostics: source.diagnostics };
+  const lines = new LineIndex(source.text);
+  const split = splitFrontmatter(file, source.text, lines);
+  const diagnostics = [...source.diagnostics, ...split.diagnostics];
+  if (!split.yaml) return { index, diagnostics };
+  const spans = new YamlSpans(split.yaml.document, split.yaml.data, split.yamlOffset, lines);
+  index.links = collectLinks(split.yaml.data);
+  const started = split.yaml.data.started_at;
+  const parsed = typeof started === 'string' ? parseTimestamp(started) : undefined;
+  if (parsed?.ok) index.startedAt = parsed.epochMs;
+  return { index, diagnostics, lines, split: split as ReadFile['split'] & object, spans };
+}
+
+/** The links and start of a postmortem that is not itself being reported on. */
+export function readIndexEntry(bytes: Uint8Array, file: string, id: string): IncidentIndexEntry {
+  return readFile(bytes, file, id).index;
+}
+
+/** Finds where a path is written in a file, for a finding made without the file at hand. */
+export function locateInFile(bytes: Uint8Array, file: string, path: readonly (string | number)[]): Span {
+  return readFile(bytes, file, '').spans?.value(path) ?? { start: { line: 1, column: 1 } };
+}
+
 /** Validates one postmortem file and, when it has no errors, builds its Incident. */
 export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOptions): IncidentFileResult {
   const { file, id } = options;
-  const index: IncidentIndexEntry = { id, file, links: [] };
+  const read = readFile(bytes, file, id);
+  const { index } = read;
   const diagnostics: Diagnostic[] = [];
-  const first: Span = { start: { line: 1, column: 1 } };
   if (!SLUG.test(id)) {
-    diagnostics.push(diagnostic(file, first, 'invalid-id', 'error', `the file name \`${id}.md\` is not a valid incident id: use lowercase letters, digits and \`-\`, e.g. \`${suggestId(id)}.md\``));
+    diagnostics.push(diagnostic(file, { start: { line: 1, column: 1 } }, 'invalid-id', 'error', `the file name \`${id}.md\` is not a valid incident id: use lowercase letters, digits and \`-\`, e.g. \`${suggestId(id)}.md\``));
   }
-
-  const source = decodeSource(file, bytes);
-  diagnostics.push(...source.diagnostics);
-  if (!source.ok) return { index, diagnostics };
-  const text = source.text;
-  const lines = new LineIndex(text);
-  const split = splitFrontmatter(file, text, lines);
-  diagnostics.push(...split.diagnostics);
-  if (!split.yaml) return { index, diagnostics };
-
+  diagnostics.push(...read.diagnostics);
+  const { lines, split, spans } = read;
+  if (!lines || !split || !spans) return { index, diagnostics };
   const data = split.yaml.data;
-  const spans = new YamlSpans(split.yaml.doc, split.yamlOffset, lines);
-  index.links = collectLinks(data, spans);
   const started = typeof data.started_at === 'string' ? parseTimestamp(data.started_at) : undefined;
-  if (started?.ok) index.startedAt = started.epochMs;
 
   const parsed = frontmatterSchema.safeParse(data);
   if (!parsed.success) {

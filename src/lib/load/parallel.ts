@@ -1,0 +1,43 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { IncidentFileResult } from '../validate/incident-file.ts';
+import { validateFiles, type FileContext } from './validate-files.ts';
+
+/**
+ * Below this many files a worker's start-up (loading zod, yaml and satteri again, ~150 ms) costs
+ * more than it saves.
+ */
+const MIN_FILES_PER_THREAD = 400;
+
+function runWorker(paths: string[], ctx: FileContext): Promise<IncidentFileResult[]> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { paths, ctx } });
+    let settled = false;
+    const settle = (results: IncidentFileResult[]) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      resolve(results);
+    };
+    worker.once('message', settle);
+    // A worker that cannot start (a bundler moved the module, a sandbox forbids threads) must not
+    // fail the run: its share is validated on this thread instead.
+    worker.once('error', () => settle(validateFiles(paths, ctx)));
+    worker.once('exit', () => settle(validateFiles(paths, ctx)));
+  });
+}
+
+/**
+ * Validates files on every core: this thread takes one share, a worker each of the others.
+ * Shares are interleaved (file i goes to share i mod n) so each gets a similar mix of sizes,
+ * and results come back in the order of `paths`.
+ */
+export async function validateInParallel(paths: readonly string[], ctx: FileContext, threads = availableParallelism()): Promise<IncidentFileResult[]> {
+  const n = Math.max(1, Math.min(threads, Math.floor(paths.length / MIN_FILES_PER_THREAD)));
+  if (n === 1) return validateFiles(paths, ctx);
+  const shares: string[][] = Array.from({ length: n }, () => []);
+  paths.forEach((path, i) => shares[i % n]!.push(path));
+  const pending = shares.slice(1).map((share) => runWorker(share, ctx));
+  const results: IncidentFileResult[][] = [validateFiles(shares[0]!, ctx), ...(await Promise.all(pending))];
+  return paths.map((_, i) => results[i % n]![Math.floor(i / n)]!);
+}
