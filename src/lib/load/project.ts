@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareDiagnostics, diagnostic } from '../diagnostics/diagnostic.ts';
@@ -47,6 +48,13 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const display = (path: string) => displayPath(options.cwd, path);
   const selected = options.only ?? (() => true);
 
+  if (!existsSync(dir)) {
+    return {
+      incidents: [],
+      diagnostics: [diagnostic(display(dir), { start: { line: 1, column: 1 } }, 'file-unreadable', 'error', 'the incidents folder does not exist; create it with a `_catalog.yaml` and your postmortems')],
+      files: 0,
+    };
+  }
   const catalogPath = join(dir, CATALOG_FILE);
   const catalogBytes = readBytes(catalogPath);
   const catalog = validateCatalogFile(catalogBytes instanceof Error ? undefined : catalogBytes, display(catalogPath));
