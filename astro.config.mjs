@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import hindsight from './src/integration/hindsight.ts';
-import { INCIDENTS_DIR } from './src/site/config.ts';
+import { INCIDENTS_OVERRIDE } from './src/site/config.ts';
 
 export default defineConfig({
   output: 'static',
-  integrations: [hindsight({ incidents: INCIDENTS_DIR })],
+  integrations: [hindsight({ incidentsDir: INCIDENTS_OVERRIDE })],
 });

@@ -128,3 +128,27 @@ describe('formatters', () => {
     expect(pretty({ diagnostics: [], files: 36 }, { color: false })).toBe('✔ 0 errors, 0 warnings in 36 files\n');
   });
 });
+
+describe('hindsight.config.json', () => {
+  const CONFIGS = join(import.meta.dirname, 'fixtures/config');
+
+  test('sets the incidents folder and the required sections', async () => {
+    const result = await run(['validate', '--format', 'json'], { cwd: join(CONFIGS, 'custom') });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).findings).toEqual([
+      {
+        file: 'postmortems/2025-09-01-short-form.md', line: 13, column: 1, rule: 'missing-section', severity: 'error',
+        message: 'the body has no `## Follow-up` section, which every postmortem past `draft` must have',
+      },
+    ]);
+  });
+
+  test('a broken config is reported with positions', async () => {
+    const result = await run(['validate', '--format', 'json'], { cwd: join(CONFIGS, 'broken') });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).findings.map((f: { line: number; column: number; message: string }) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '3:3 unknown field `requiredSection`; did you mean `requiredSections`?',
+      '4:35 `requiredSections[1]` must be a section name or a list of alternative names',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countBySeverity, loadProject, type LoadOptions } from '../lib/index.ts';
+import { countBySeverity, loadConfig, loadConfiguredProject, type ConfiguredLoadOptions } from '../lib/index.ts';
 import { github } from './formatters/github.ts';
 import { json } from './formatters/json.ts';
 import { pretty } from './formatters/pretty.ts';
@@ -29,7 +29,8 @@ Commands:
   validate [paths…]   Check postmortems and the catalog; report every problem with its position.
 
 Options for validate:
-  --incidents DIR     The incidents folder (default: incidents). Its catalog is DIR/_catalog.yaml.
+  --incidents DIR     The incidents folder (default: incidents, or "incidents" in
+                      hindsight.config.json). Its catalog is DIR/_catalog.yaml.
   --format NAME       pretty (default), json or github (default when GITHUB_ACTIONS=true).
   --strict            Warnings fail the run too.
   --color, --no-color Force colour on or off (default: on when stdout is a terminal).
@@ -45,7 +46,7 @@ async function validate(args: string[], io: Io): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      incidents: { type: 'string', default: 'incidents' },
+      incidents: { type: 'string' },
       format: { type: 'string' },
       strict: { type: 'boolean', default: false },
       color: { type: 'boolean' },
@@ -58,9 +59,10 @@ async function validate(args: string[], io: Io): Promise<number> {
     io.stderr(`hindsight: unknown format \`${format}\`; use pretty, json or github\n`);
     return EXIT.failure;
   }
-  const dir = resolve(io.cwd, values.incidents);
+  const incidents = values.incidents ?? loadConfig(io.cwd).config.incidents;
+  const dir = resolve(io.cwd, incidents);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    io.stderr(`hindsight: the incidents folder \`${values.incidents}\` does not exist; create it or pass --incidents DIR\n`);
+    io.stderr(`hindsight: the incidents folder \`${incidents}\` does not exist; create it or pass --incidents DIR\n`);
     return EXIT.failure;
   }
 
@@ -74,16 +76,16 @@ async function validate(args: string[], io: Io): Promise<number> {
     }
     const inside = relative(dir, path);
     if (inside.startsWith('..') || isAbsolute(inside)) {
-      io.stderr(`hindsight: \`${arg}\` is not inside the incidents folder \`${values.incidents}\`; pass --incidents DIR to check another folder\n`);
+      io.stderr(`hindsight: \`${arg}\` is not inside the incidents folder \`${incidents}\`; pass --incidents DIR to check another folder\n`);
       return EXIT.failure;
     }
     selected.push(path);
   }
 
-  const options: LoadOptions = { incidentsDir: dir, cwd: io.cwd };
+  const options: ConfiguredLoadOptions = { incidentsDir: dir, cwd: io.cwd };
   if (io.now !== undefined) options.now = io.now;
   if (selected.length) options.only = (file) => selected.some((p) => file === p || file.startsWith(p + sep));
-  const result = await loadProject(options);
+  const result = await loadConfiguredProject(options);
 
   const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !io.env.NO_COLOR));
   io.stdout(formatter({ diagnostics: result.diagnostics, files: result.files }, { color: Boolean(color) }));

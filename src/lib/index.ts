@@ -4,6 +4,9 @@ export { compareDiagnostics, countBySeverity } from './diagnostics/diagnostic.ts
 export { RULES, type RuleId } from './diagnostics/rules.ts';
 export type { Incident, IncidentTimes, Section, TimelineEntry } from './model.ts';
 export { loadProject, CATALOG_FILE, type LoadOptions, type LoadResult } from './load/project.ts';
+export { loadConfig, CONFIG_FILE } from './config/load-config.ts';
+export { loadConfiguredProject, type ConfiguredLoadOptions } from './load/configured.ts';
+export { configSchema, type Config, type ConfigInput } from './schema/config.ts';
 export { DEFAULT_REQUIRED_SECTIONS } from './validate/incident-file.ts';
 export { catalogSchema, DEFAULT_SEVERITIES, type Catalog, type CatalogInput, type Service } from './schema/catalog.ts';
 export { frontmatterSchema, STATUSES, KINDS, DETECTIONS, type Frontmatter, type FrontmatterInput } from './schema/incident.ts';

@@ -1,2 +1,2 @@
-/** Where the site reads postmortems from: `incidents/` unless HINDSIGHT_INCIDENTS names another folder. */
-export const INCIDENTS_DIR = process.env.HINDSIGHT_INCIDENTS || 'incidents';
+/** The folder the site reads: HINDSIGHT_INCIDENTS when set (tests, previews), else the config's. */
+export const INCIDENTS_OVERRIDE = process.env.HINDSIGHT_INCIDENTS || undefined;

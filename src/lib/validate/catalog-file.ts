@@ -50,7 +50,7 @@ export function validateCatalogFile(bytes: Uint8Array | undefined, file: string)
   const result = catalogSchema.safeParse(data);
   if (!result.success) {
     diagnostics.push(...issuesToDiagnostics(result.error.issues, {
-      file, schema: catalogSchema, data, spans, naiveTimestamp: (field) => `\`${field}\` is not a timestamp field`,
+      file, schema: catalogSchema, data, spans,
     }));
   }
   for (const list of VOCABULARY_LISTS) {

@@ -81,7 +81,7 @@ export interface IssueContext {
   data: unknown;
   spans: YamlSpans;
   /** Builds the message for a timestamp without offset, which depends on the rest of the file. */
-  naiveTimestamp: (field: string, value: string) => string;
+  naiveTimestamp?: (field: string, value: string) => string;
 }
 
 /** Turns zod's issues into positioned diagnostics whose messages say how to fix the problem. */
@@ -126,7 +126,7 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: Is
       }
       case 'custom': {
         const rule = (issue.params?.rule ?? 'invalid-value') as RuleId;
-        const message = rule === 'timestamp-without-offset'
+        const message = rule === 'timestamp-without-offset' && ctx.naiveTimestamp
           ? ctx.naiveTimestamp(dotPath(path), String(value))
           : `${name} is \`${String(value)}\`, which ${issue.message}`;
         push(path, rule, message);

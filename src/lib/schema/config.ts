@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+const sectionName = z.string().trim().min(1, { error: 'must not be empty' });
+
+/** `hindsight.config.json`: optional; every field has a default. */
+export const configSchema = z.strictObject({
+  /** The incidents folder, relative to the config file. Default `incidents`. */
+  incidents: z.string().min(1).default('incidents'),
+  /**
+   * The `##` sections every postmortem past `draft` must have. An entry that is a list names
+   * alternatives. Default: Summary, Impact, Timeline, Root cause (or Root causes), Lessons learned.
+   */
+  requiredSections: z
+    .array(z.union([sectionName, z.array(sectionName).min(1)], { error: 'must be a section name or a list of alternative names' }))
+    .transform((entries) => entries.map((entry) => (typeof entry === 'string' ? [entry] : entry)))
+    .optional(),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
