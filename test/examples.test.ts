@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,5 +55,19 @@ describe('the bundled examples', () => {
     const result = await loadProject({ incidentsDir: dir, cwd: dir, now: NOW });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     expect(errors[0]).toMatchObject({ file, line: positionOf(text, '\nstarted_at: ').line + 1, column: 13, rule: 'timestamp-without-offset' });
+  });
+});
+
+describe('the npm scripts a user runs', () => {
+  // npm scripts run the package's own bin by path: npm links no bin of the root package.
+  test.each([
+    { script: 'validate', args: [], last: '✔ 0 errors, 0 warnings in 34 files' },
+    { script: 'analyze', args: ['--as-of', '2026-11-25', '--no-color'], first: 'Hindsight analysis as of 2026-11-25' },
+  ])('npm run $script works on the examples', ({ script, args, last, first }) => {
+    const child = spawnSync('npm', ['run', '--silent', script, '--', ...args], { cwd: REPO, encoding: 'utf8' });
+    expect(child.status).toBe(0);
+    const lines = child.stdout.trimEnd().split('\n');
+    if (last) expect(lines.at(-1)).toBe(last);
+    if (first) expect(lines[0]).toBe(first);
   });
 });

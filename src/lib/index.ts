@@ -12,3 +12,5 @@ export { catalogSchema, DEFAULT_SEVERITIES, type Catalog, type CatalogInput, typ
 export { frontmatterSchema, STATUSES, KINDS, DETECTIONS, type Frontmatter, type FrontmatterInput } from './schema/incident.ts';
 export { actionItemSchema, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, PRIORITIES, type ActionItem } from './schema/action-item.ts';
 export { parseTimestamp, parseDate } from './schema/timestamp.ts';
+export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';
+export type * from './analyze/types.ts';

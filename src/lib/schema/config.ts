@@ -14,6 +14,17 @@ export const configSchema = z.strictObject({
     .array(z.union([sectionName, z.array(sectionName).min(1)], { error: 'must be a section name or a list of alternative names' }))
     .transform((entries) => entries.map((entry) => (typeof entry === 'string' ? [entry] : entry)))
     .optional(),
+  /** How incidents are analysed; docs/analysis.md explains each. */
+  analysis: z
+    .strictObject({
+      /** Trend charts and per-period counts by `month` (default) or `quarter`. */
+      period: z.enum(['month', 'quarter']).optional(),
+      /** An unlinked incident recurs an earlier one only within this many days. Default 90. */
+      recurrenceWindowDays: z.int().min(1).max(3650).optional(),
+      /** Trends compare the last N periods with the N before. Default 3. */
+      trendPeriods: z.int().min(1).max(24).optional(),
+    })
+    .optional(),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,90 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze, optionsFromConfig, countBySeverity, loadConfig, loadConfiguredProject, parseDate, type AnalysisOptions, type ConfiguredLoadOptions } from '../../lib/index.ts';
+import { pretty } from '../formatters/pretty.ts';
+import { EXIT, type Io } from '../io.ts';
+import { COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
+import { analysisReport } from '../report/analysis-report.ts';
+
+export const ANALYZE_USAGE = `  analyze             What the incidents have in common: patterns, recurrences, time to detect
+                      and resolve, action items. Validates first; stops on any error.
+    --incidents DIR     The incidents folder, as for validate.
+    --as-of DATE        The analysis date, YYYY-MM-DD (default: today, UTC). Overdue items,
+                        recency and trends are judged on it; incidents after it are left out.
+    --period NAME       month (default) or quarter.
+    --window DAYS       Days within which an unlinked incident can recur an earlier one (default 90).
+    --json FILE         Also write the full analysis as JSON to FILE (- for standard output,
+                        which then carries only the JSON).
+    --color, --no-color Force colour on or off.
+`;
+
+export async function analyzeCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      incidents: { type: 'string' },
+      'as-of': { type: 'string' },
+      period: { type: 'string' },
+      window: { type: 'string' },
+      json: { type: 'string' },
+      ...COLOR_OPTIONS,
+    },
+  });
+  const folder = incidentsFolder(values.incidents, io);
+  if ('error' in folder) {
+    io.stderr(folder.error);
+    return EXIT.failure;
+  }
+  const today = new Date(io.now ?? Date.now()).toISOString().slice(0, 10);
+  const asOf = values['as-of'] ?? today;
+  if (parseDate(asOf) === undefined) {
+    io.stderr(`hindsight: --as-of must be a date such as ${today}, not \`${asOf}\`\n`);
+    return EXIT.failure;
+  }
+  const options: AnalysisOptions = optionsFromConfig(loadConfig(io.cwd).config.analysis, asOf);
+  if (values.period !== undefined) {
+    if (values.period !== 'month' && values.period !== 'quarter') {
+      io.stderr(`hindsight: --period must be month or quarter, not \`${values.period}\`\n`);
+      return EXIT.failure;
+    }
+    options.period = values.period;
+  }
+  if (values.window !== undefined) {
+    const days = Number(values.window);
+    if (!Number.isInteger(days) || days < 1) {
+      io.stderr(`hindsight: --window must be a whole number of days, not \`${values.window}\`\n`);
+      return EXIT.failure;
+    }
+    options.recurrenceWindowDays = days;
+  }
+
+  const load: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd };
+  if (io.now !== undefined) load.now = io.now;
+  const project = await loadConfiguredProject(load);
+  const color = useColor(values, io);
+  if (countBySeverity(project.diagnostics).errors > 0 || !project.catalog) {
+    // The analysis of a folder with broken postmortems would silently leave them out.
+    io.stderr(pretty({ diagnostics: project.diagnostics, files: project.files }, { color }));
+    io.stderr('hindsight: fix these errors first; the analysis only runs on a valid folder\n');
+    return EXIT.invalid;
+  }
+
+  const analysis = analyze(project.incidents, project.catalog, options);
+  const json = `${JSON.stringify(analysis, null, 2)}\n`;
+  if (values.json === '-') {
+    io.stdout(json);
+    return EXIT.ok;
+  }
+  if (values.json !== undefined) {
+    try {
+      writeFileSync(resolve(io.cwd, values.json), json);
+    } catch (error) {
+      io.stderr(`hindsight: cannot write ${values.json}: ${(error as Error).message}\n`);
+      return EXIT.failure;
+    }
+  }
+  io.stdout(analysisReport(analysis, { color }));
+  if (values.json !== undefined) io.stdout(`\nThe full analysis is in ${values.json}.\n`);
+  return EXIT.ok;
+}

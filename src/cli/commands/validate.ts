@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { countBySeverity, loadConfiguredProject, type ConfiguredLoadOptions } from '../../lib/index.ts';
+import { github } from '../formatters/github.ts';
+import { json } from '../formatters/json.ts';
+import { pretty } from '../formatters/pretty.ts';
+import type { Formatter } from '../formatters/types.ts';
+import { EXIT, type Io } from '../io.ts';
+import { COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
+
+const FORMATTERS: Record<string, Formatter> = { pretty, json, github };
+
+export const VALIDATE_USAGE = `  validate [paths…]   Check postmortems and the catalog; report every problem with its position.
+    --incidents DIR     The incidents folder (default: incidents, or "incidents" in
+                        hindsight.config.json). Its catalog is DIR/_catalog.yaml.
+    --format NAME       pretty (default), json or github (default when GITHUB_ACTIONS=true).
+    --strict            Warnings fail the run too.
+    --color, --no-color Force colour on or off (default: on when stdout is a terminal).
+    Paths name files or folders inside the incidents folder: only their findings are reported,
+    but checks across files (duplicate ids, links, recurrence cycles) still see the whole folder.
+`;
+
+export async function validate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      incidents: { type: 'string' },
+      format: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      ...COLOR_OPTIONS,
+    },
+  });
+  const format = values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+  const formatter = FORMATTERS[format];
+  if (!formatter) {
+    io.stderr(`hindsight: unknown format \`${format}\`; use pretty, json or github\n`);
+    return EXIT.failure;
+  }
+  const folder = incidentsFolder(values.incidents, io);
+  if ('error' in folder) {
+    io.stderr(folder.error);
+    return EXIT.failure;
+  }
+
+  // Each named path selects itself and, for a folder, every file below it.
+  const selected: string[] = [];
+  for (const arg of positionals) {
+    const path = resolve(io.cwd, arg);
+    if (!existsSync(path)) {
+      io.stderr(`hindsight: \`${arg}\` does not exist\n`);
+      return EXIT.failure;
+    }
+    const inside = relative(folder.dir, path);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      io.stderr(`hindsight: \`${arg}\` is not inside the incidents folder \`${folder.name}\`; pass --incidents DIR to check another folder\n`);
+      return EXIT.failure;
+    }
+    selected.push(path);
+  }
+
+  const options: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd };
+  if (io.now !== undefined) options.now = io.now;
+  if (selected.length) options.only = (file) => selected.some((p) => file === p || file.startsWith(p + sep));
+  const result = await loadConfiguredProject(options);
+
+  io.stdout(formatter({ diagnostics: result.diagnostics, files: result.files }, { color: useColor(values, io) }));
+  const { errors, warnings } = countBySeverity(result.diagnostics);
+  return errors > 0 || (values.strict && warnings > 0) ? EXIT.invalid : EXIT.ok;
+}

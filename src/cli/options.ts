@@ -1,0 +1,25 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../lib/index.ts';
+import type { Io } from './io.ts';
+
+/** The incidents folder a command works on, or the message saying why there is none. */
+export function incidentsFolder(option: string | undefined, io: Io): { dir: string; name: string } | { error: string } {
+  const name = option ?? loadConfig(io.cwd).config.incidents;
+  const dir = resolve(io.cwd, name);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return { error: `hindsight: the incidents folder \`${name}\` does not exist; create it or pass --incidents DIR\n` };
+  }
+  return { dir, name };
+}
+
+/** Colour when asked, else on a terminal unless NO_COLOR is set. */
+export function useColor(values: { color?: boolean | undefined; 'no-color'?: boolean | undefined }, io: Io): boolean {
+  if (values['no-color']) return false;
+  return Boolean(values.color ?? (io.isTTY && !io.env.NO_COLOR));
+}
+
+export const COLOR_OPTIONS = {
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;

@@ -1,0 +1,24 @@
+/** `45 min`, `3 h 20 min`, `2 d 4 h`: durations as a person reads them. */
+export function formatMinutes(minutes: number | null): string {
+  if (minutes === null) return '—';
+  if (minutes < 60) return `${Math.round(minutes)} min`;
+  if (minutes < 1440) {
+    const h = Math.floor(minutes / 60), m = Math.round(minutes % 60);
+    return m ? `${h} h ${m} min` : `${h} h`;
+  }
+  const d = Math.floor(minutes / 1440), h = Math.round((minutes % 1440) / 60);
+  return h ? `${d} d ${h} h` : `${d} d`;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+export function percent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}
+
+/** A horizontal bar `width` cells long at most, for counts in a terminal. */
+export function bar(value: number, max: number, width = 30): string {
+  return max ? '█'.repeat(Math.round((value / max) * width)) : '';
+}

@@ -1,0 +1,128 @@
+import type { Incident } from '../model.ts';
+import type { Catalog } from '../schema/catalog.ts';
+import type { Config } from '../schema/config.ts';
+import { analyseActionItems } from './action-items.ts';
+import { buildPopulation, type Population } from './cases.ts';
+import { coOccurrence, CO_OCCURRING, dimensionStats, groupByValue, type GroupContext } from './commonalities.ts';
+import { dimensionReaders } from './dimensions.ts';
+import { PATTERN_DIMENSIONS, rankPatterns, type Candidate } from './patterns.ts';
+import { analyseRecurrence, findLinks } from './recurrence.ts';
+import { findSimilar } from './similarity.ts';
+import { analyseTimeMetrics, incidentDurations } from './time-metrics.ts';
+import type { Analysis, AnalysisSettings, Dimension, RecurrenceLink } from './types.ts';
+
+export const DEFAULT_SETTINGS: Omit<AnalysisSettings, 'asOf'> = {
+  period: 'month',
+  recurrenceWindowDays: 90,
+  trendPeriods: 3,
+  similarPerIncident: 5,
+  minSimilarity: 0.15,
+};
+
+export type AnalysisOptions = Partial<AnalysisSettings> & {
+  /** The analysis date, `YYYY-MM-DD`: overdue items and recency are judged on it. */
+  asOf: string;
+};
+
+/** Options from `hindsight.config.json`'s `analysis` block. */
+export function optionsFromConfig(config: Config['analysis'], asOf: string): AnalysisOptions {
+  const options: AnalysisOptions = { asOf };
+  if (config?.period !== undefined) options.period = config.period;
+  if (config?.recurrenceWindowDays !== undefined) options.recurrenceWindowDays = config.recurrenceWindowDays;
+  if (config?.trendPeriods !== undefined) options.trendPeriods = config.trendPeriods;
+  return options;
+}
+
+/**
+ * Which incidents are connected by any path of links (`related`, `recurrence_of`, inferred
+ * recurrences): a similar pair inside one such group is already known to someone.
+ */
+function connectedGroups(population: Population, links: readonly RecurrenceLink[]): (id: string) => string {
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.has(r)) r = parent.get(r)!;
+    if (r !== id) parent.set(id, r);
+    return r;
+  };
+  const join = (a: string, b: string) => {
+    const ra = root(a), rb = root(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  for (const link of links) join(link.from, link.to);
+  for (const c of population.all) for (const other of c.incident.frontmatter.related ?? []) join(c.id, other);
+  return root;
+}
+
+/**
+ * Turns validated incidents into the Analysis. Pure: the same incidents, catalog and options give
+ * the same value, so the JSON is byte-identical from run to run.
+ */
+export function analyze(incidents: readonly Incident[], catalog: Catalog, options: AnalysisOptions): Analysis {
+  const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, ...options };
+  const population = buildPopulation(incidents, catalog, settings);
+  const links = findLinks(population, settings);
+  const recurrence = analyseRecurrence(population, links);
+  const ctx: GroupContext = {
+    population,
+    settings,
+    recurrences: new Set(links.map((l) => l.to)),
+    periodIndex: new Map(population.scope.periods.map((p, i) => [p, i])),
+  };
+
+  const readers = dimensionReaders(catalog, population);
+  const readerOf = new Map(readers.map((r) => [r.dimension, r]));
+  const groups = new Map(readers.map((r) => [r.dimension, groupByValue(population.incidents, r)]));
+  const dimensions = readers.map((r) => dimensionStats(r, groups.get(r.dimension)!, ctx));
+  const order = new Map<Dimension, string[]>(dimensions.map((d) => [d.dimension, d.values.map((v) => v.value)]));
+  const matrices = CO_OCCURRING.map(([rows, columns]) => coOccurrence(readerOf.get(rows)!, readerOf.get(columns)!, population.incidents, order));
+
+  // Most specific first: a pair, then a single value, so equal sets keep the pair.
+  const candidates: Candidate[] = [];
+  for (const matrix of matrices) {
+    const rows = readerOf.get(matrix.rows)!, columns = readerOf.get(matrix.columns)!;
+    for (const cell of matrix.cells) {
+      candidates.push({
+        parts: [
+          { dimension: matrix.rows, value: cell.row, label: rows.label(cell.row) },
+          { dimension: matrix.columns, value: cell.column, label: columns.label(cell.column) },
+        ],
+        cases: cell.incidents.map((id) => population.byId.get(id)!),
+      });
+    }
+  }
+  for (const dimension of PATTERN_DIMENSIONS) {
+    const reader = readerOf.get(dimension)!;
+    for (const [value, cases] of groups.get(dimension)!) candidates.push({ parts: [{ dimension, value, label: reader.label(value) }], cases });
+  }
+
+  const connected = connectedGroups(population, links);
+
+  const actionItems = analyseActionItems(population, settings);
+  const timeMetrics = analyseTimeMetrics(population);
+  const bySeverity = Object.fromEntries(population.severities.map((s) => [s, 0]));
+  for (const c of population.incidents) bySeverity[c.severity]!++;
+  return {
+    version: 1,
+    settings,
+    scope: population.scope,
+    headline: {
+      incidents: population.incidents.length,
+      bySeverity,
+      customerFacing: population.incidents.filter((c) => c.customerFacing).length,
+      recurrences: recurrence.total.recurrences,
+      preventableRecurrences: new Set(recurrence.preventable.map((p) => p.recurrence)).size,
+      openActionItems: actionItems.totals.open + actionItems.totals.inProgress,
+      overdueActionItems: actionItems.totals.overdue,
+      resolveP50: timeMetrics.find((m) => m.metric === 'resolve')!.overall.p50,
+    },
+    dimensions,
+    coOccurrence: matrices,
+    patterns: rankPatterns(candidates, ctx),
+    recurrence,
+    similarity: findSimilar(population.all, { top: settings.similarPerIncident, minScore: settings.minSimilarity, linked: (a, b) => connected(a) === connected(b) }),
+    timeMetrics,
+    durations: incidentDurations(population),
+    actionItems,
+  };
+}

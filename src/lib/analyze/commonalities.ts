@@ -1,0 +1,100 @@
+import type { Case, Population } from './cases.ts';
+import type { DimensionReader } from './dimensions.ts';
+import { median, round } from './stats.ts';
+import type { AnalysisSettings, CoOccurrence, Dimension, DimensionStats, MatrixCell, Trend, ValueStats } from './types.ts';
+
+export interface GroupContext {
+  population: Population;
+  settings: AnalysisSettings;
+  recurrences: ReadonlySet<string>;
+  periodIndex: ReadonlyMap<string, number>;
+}
+
+/** What every group of incidents reports, whether a dimension's value or a pattern. */
+export function describeGroup(cases: readonly Case[], ctx: GroupContext) {
+  const bySeverity = Object.fromEntries(ctx.population.severities.map((s) => [s, 0]));
+  const durations: number[] = [];
+  const perPeriod = new Array<number>(ctx.population.scope.periods.length).fill(0);
+  let customerFacing = 0, recurrences = 0;
+  for (const c of cases) {
+    bySeverity[c.severity] = (bySeverity[c.severity] ?? 0) + 1;
+    if (c.resolve !== null) durations.push(c.resolve);
+    if (c.customerFacing) customerFacing++;
+    if (ctx.recurrences.has(c.id)) recurrences++;
+    perPeriod[ctx.periodIndex.get(c.period)!]!++;
+  }
+  return {
+    count: cases.length,
+    bySeverity,
+    impactMinutes: { total: round(durations.reduce((a, b) => a + b, 0), 1), median: median(durations), missing: cases.length - durations.length },
+    customerFacing,
+    firstSeen: cases[0]?.date ?? null,
+    lastSeen: cases.at(-1)?.date ?? null,
+    recurrences,
+    perPeriod,
+    trend: trendOf(perPeriod, ctx.settings.trendPeriods),
+    incidents: cases.map((c) => c.id),
+  };
+}
+
+/** The last n periods against the n before them. */
+export function trendOf(perPeriod: readonly number[], n: number): { direction: Trend; recent: number; previous: number } {
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+  const recent = sum(perPeriod.slice(-n));
+  const previous = sum(perPeriod.slice(Math.max(0, perPeriod.length - 2 * n), Math.max(0, perPeriod.length - n)));
+  return { direction: recent > previous ? 'rising' : recent < previous ? 'falling' : 'flat', recent, previous };
+}
+
+/** Groups incidents by each value of a dimension; incidents are visited in time order, so each group is too. */
+export function groupByValue(cases: readonly Case[], reader: DimensionReader): Map<string, Case[]> {
+  const groups = new Map<string, Case[]>(reader.declared.map((v) => [v, []]));
+  for (const c of cases) {
+    for (const value of reader.values(c)) {
+      const group = groups.get(value);
+      if (group) group.push(c);
+      else groups.set(value, [c]);
+    }
+  }
+  return groups;
+}
+
+const byCountThenValue = (a: { count: number; value: string }, b: { count: number; value: string }) =>
+  b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+
+export function dimensionStats(reader: DimensionReader, groups: Map<string, Case[]>, ctx: GroupContext): DimensionStats {
+  const values: ValueStats[] = [...groups].map(([value, cases]) => ({ value, label: reader.label(value), ...describeGroup(cases, ctx) }));
+  return {
+    dimension: reader.dimension,
+    incidentsWithout: ctx.population.incidents.filter((c) => reader.values(c).length === 0).length,
+    values: values.sort(byCountThenValue),
+  };
+}
+
+/** The pairs of dimensions whose combination tells how things fail: "payments-api × capacity-exhaustion". */
+export const CO_OCCURRING: readonly [Dimension, Dimension][] = [
+  ['service', 'root_cause'],
+  ['service', 'trigger'],
+  ['root_cause', 'trigger'],
+];
+
+export function coOccurrence(rows: DimensionReader, columns: DimensionReader, cases: readonly Case[], order: Map<Dimension, string[]>): CoOccurrence {
+  const cells = new Map<string, MatrixCell>();
+  for (const c of cases) {
+    for (const row of rows.values(c)) {
+      for (const column of columns.values(c)) {
+        const key = `${row}\u0000${column}`;
+        let cell = cells.get(key);
+        if (!cell) cells.set(key, (cell = { row, column, count: 0, incidents: [] }));
+        cell.count++;
+        cell.incidents.push(c.id);
+      }
+    }
+  }
+  return {
+    rows: rows.dimension,
+    columns: columns.dimension,
+    rowValues: order.get(rows.dimension) ?? [],
+    columnValues: order.get(columns.dimension) ?? [],
+    cells: [...cells.values()].sort((a, b) => b.count - a.count || (a.row < b.row ? -1 : a.row > b.row ? 1 : a.column < b.column ? -1 : a.column > b.column ? 1 : 0)),
+  };
+}

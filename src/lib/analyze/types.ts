@@ -1,0 +1,298 @@
+/**
+ * The Analysis: everything the site and the CLI show about a set of postmortems. Plain,
+ * JSON-serialisable data in a fixed order, so the same input gives byte-identical JSON.
+ * Durations are minutes; dates are `YYYY-MM-DD`; periods are `YYYY-MM` or `YYYY-Qn`.
+ * docs/analysis.md defines every number.
+ */
+
+export type PeriodUnit = 'month' | 'quarter';
+
+export type Dimension = 'service' | 'team' | 'root_cause' | 'trigger' | 'contributing_factor' | 'tag' | 'detection';
+
+export interface AnalysisSettings {
+  asOf: string;
+  period: PeriodUnit;
+  recurrenceWindowDays: number;
+  trendPeriods: number;
+  similarPerIncident: number;
+  minSimilarity: number;
+}
+
+/** Why a postmortem is not in the incident metrics. */
+export type LeftOutReason = 'draft' | 'near-miss' | 'game-day' | 'after-as-of';
+
+export interface Scope {
+  /** Postmortems in the incident metrics: not drafts, `kind: incident`, started by the analysis date. */
+  incidents: number;
+  /** Near-misses and game days, counted apart. */
+  nearMisses: number;
+  gameDays: number;
+  /** Every postmortem left out of the incident metrics, by reason, ids in time order. */
+  leftOut: Record<LeftOutReason, string[]>;
+  /** Every period from the first incident to the later of the last incident and the analysis date. */
+  periods: string[];
+  first?: string;
+  last?: string;
+}
+
+/** count, p50, p90 and max of a set of durations; never a mean (the distributions are skewed). */
+export interface DurationSummary {
+  count: number;
+  /** Incidents lacking one of the two timestamps: counted here, not as zero. */
+  missing: number;
+  p50: number | null;
+  p90: number | null;
+  max: number | null;
+}
+
+export interface PeriodDurations extends DurationSummary {
+  period: string;
+  /** Fewer than 5 durations: show the points, draw no trend through them. */
+  smallSample: boolean;
+}
+
+export type TimeMetric = 'detect' | 'mitigate' | 'resolve';
+
+export interface HistogramBin {
+  /** Inclusive lower bound, minutes. */
+  from: number;
+  /** Exclusive upper bound, minutes; null for the last, open bin. */
+  to: number | null;
+  label: string;
+  count: number;
+}
+
+export interface TimeMetricAnalysis {
+  metric: TimeMetric;
+  /** Which timestamps it measures between, e.g. `started_at → detected_at`. */
+  span: string;
+  overall: DurationSummary;
+  /** Ids of incidents lacking a timestamp this metric needs. */
+  missing: string[];
+  perPeriod: PeriodDurations[];
+  histogram: HistogramBin[];
+  /** The 10 longest, longest first. */
+  slowest: { id: string; minutes: number }[];
+}
+
+export interface IncidentDurations {
+  id: string;
+  detect: number | null;
+  mitigate: number | null;
+  resolve: number | null;
+}
+
+export type Trend = 'rising' | 'falling' | 'flat';
+
+export interface ValueStats {
+  value: string;
+  label: string;
+  count: number;
+  /** Severity id → count, every catalog severity present (zeros included), worst first. */
+  bySeverity: Record<string, number>;
+  /** `started_at` → `resolved_at`; incidents without `resolved_at` are counted in `missing`. */
+  impactMinutes: { total: number; median: number | null; missing: number };
+  customerFacing: number;
+  /** Null for a catalog value no incident names. */
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** Explicit or inferred recurrences among these incidents. */
+  recurrences: number;
+  /** Counts on the analysis' period axis (`Scope.periods`). */
+  perPeriod: number[];
+  trend: { direction: Trend; recent: number; previous: number };
+  /** Ids, in time order. */
+  incidents: string[];
+}
+
+export interface DimensionStats {
+  dimension: Dimension;
+  /** Incidents with no value in this dimension (e.g. no trigger given). */
+  incidentsWithout: number;
+  /** Most incidents first, then by value. */
+  values: ValueStats[];
+}
+
+export interface MatrixCell {
+  row: string;
+  column: string;
+  count: number;
+  incidents: string[];
+}
+
+export interface CoOccurrence {
+  rows: Dimension;
+  columns: Dimension;
+  /** Row and column values in the order of their dimension's stats. */
+  rowValues: string[];
+  columnValues: string[];
+  /** Non-zero cells only, most incidents first. */
+  cells: MatrixCell[];
+}
+
+export interface PatternPart {
+  dimension: Dimension;
+  value: string;
+  label: string;
+}
+
+export interface Pattern {
+  /** One value, or a pair of values from two dimensions. */
+  parts: PatternPart[];
+  score: number;
+  count: number;
+  /** e.g. "4 incidents in 5 months: payments-api × capacity-exhaustion, 2 of them SEV1". */
+  explanation: string;
+  bySeverity: Record<string, number>;
+  recurrences: number;
+  firstSeen: string;
+  lastSeen: string;
+  incidents: string[];
+}
+
+export interface RecurrenceLink {
+  /** The earlier incident. */
+  from: string;
+  /** The later incident: the recurrence. */
+  to: string;
+  kind: 'explicit' | 'inferred';
+  gapDays: number;
+  /** For inferred links: the values both incidents share, which justify the link. */
+  shared?: { services: string[]; rootCauses: string[]; trigger?: string };
+}
+
+export interface RecurrenceChain {
+  /** Ids in time order. */
+  incidents: string[];
+  /** Days between consecutive incidents. */
+  gapsDays: number[];
+  links: number;
+  explicit: number;
+  inferred: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface PreventableRecurrence {
+  /** The incident whose action item was not done. */
+  original: string;
+  recurrence: string;
+  /** How the recurrence links to the original: directly, or through earlier recurrences. */
+  link: 'explicit' | 'inferred' | 'chain';
+  item: {
+    index: number;
+    title: string;
+    owner: string;
+    priority: string;
+    status: string;
+    due: string | null;
+    completedAt: string | null;
+    ticket: string | null;
+  };
+  /** Days past `due` at the recurrence's start; null when the item had no due date, negative when not yet due. */
+  overdueDays: number | null;
+}
+
+export interface RecurrenceAnalysis {
+  links: RecurrenceLink[];
+  chains: RecurrenceChain[];
+  preventable: PreventableRecurrence[];
+  /** Per period: incidents, recurrences among them, and their ratio (null without incidents). */
+  perPeriod: { period: string; incidents: number; recurrences: number; rate: number | null }[];
+  /** Recurrences among all incidents. */
+  total: { incidents: number; recurrences: number; rate: number | null };
+}
+
+export interface SimilarIncident {
+  id: string;
+  /** Cosine similarity of TF-IDF vectors, 0–1. */
+  score: number;
+  /** The terms that contribute most to the score. */
+  terms: string[];
+  /** Already connected by a path of `related`, `recurrence_of` or inferred recurrence links. */
+  linked: boolean;
+}
+
+export interface SimilarityAnalysis {
+  /** Incident id → its most similar others, best first (ids with none are absent). */
+  byIncident: Record<string, SimilarIncident[]>;
+  /** Pairs nobody linked, most similar first. */
+  unlinkedPairs: { a: string; b: string; score: number; terms: string[] }[];
+}
+
+export type ActionItemStatus = 'open' | 'in-progress' | 'done' | 'wont-do';
+
+export interface ActionItemRow {
+  incident: string;
+  /** Position in the incident's `action_items`, from 0. */
+  index: number;
+  title: string;
+  owner: string;
+  /** The owning team of the incident's first service. */
+  team: string;
+  type: string;
+  priority: string;
+  status: ActionItemStatus;
+  due: string | null;
+  completedAt: string | null;
+  ticket: string | null;
+  overdue: boolean;
+  /** Days past due at the analysis date, for overdue items. */
+  overdueDays: number | null;
+  /** Days from the incident's start date to completion, for done items. */
+  daysToComplete: number | null;
+}
+
+export interface ActionItemCounts {
+  total: number;
+  open: number;
+  inProgress: number;
+  done: number;
+  wontDo: number;
+  overdue: number;
+  /** done ÷ (total − won't do); null when nothing is left to do. */
+  completionRate: number | null;
+}
+
+export interface GroupedCounts extends ActionItemCounts {
+  key: string;
+}
+
+export interface ActionItemAnalysis {
+  totals: ActionItemCounts;
+  medianDaysToComplete: number | null;
+  byOwner: GroupedCounts[];
+  byTeam: GroupedCounts[];
+  byType: GroupedCounts[];
+  byPriority: GroupedCounts[];
+  /** Opened (by the incident's period), closed (done, by `completed_at`) and overdue at the period's end. */
+  perPeriod: { period: string; opened: number; closed: number; overdueAtEnd: number }[];
+  byIncident: Record<string, ActionItemCounts>;
+  items: ActionItemRow[];
+}
+
+export interface HeadlineNumbers {
+  incidents: number;
+  bySeverity: Record<string, number>;
+  customerFacing: number;
+  recurrences: number;
+  preventableRecurrences: number;
+  openActionItems: number;
+  overdueActionItems: number;
+  resolveP50: number | null;
+}
+
+export interface Analysis {
+  version: 1;
+  settings: AnalysisSettings;
+  scope: Scope;
+  headline: HeadlineNumbers;
+  dimensions: DimensionStats[];
+  coOccurrence: CoOccurrence[];
+  patterns: Pattern[];
+  recurrence: RecurrenceAnalysis;
+  similarity: SimilarityAnalysis;
+  timeMetrics: TimeMetricAnalysis[];
+  durations: IncidentDurations[];
+  actionItems: ActionItemAnalysis;
+}

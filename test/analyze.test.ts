@@ -1,0 +1,220 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { analyze, loadProject, type Analysis, type LoadResult } from '../src/lib/index.ts';
+import { NOW } from './helpers.ts';
+
+const KNOWN = join(import.meta.dirname, 'fixtures/analyze/known/incidents');
+const AS_OF = '2025-08-01';
+
+let project: LoadResult;
+let analysis: Analysis;
+
+beforeAll(async () => {
+  project = await loadProject({ incidentsDir: KNOWN, cwd: KNOWN, now: NOW });
+  expect(project.diagnostics).toEqual([]);
+  analysis = analyze(project.incidents, project.catalog!, { asOf: AS_OF });
+});
+
+const values = (dimension: string) =>
+  analysis.dimensions.find((d) => d.dimension === dimension)!.values.map((v) => ({ value: v.value, count: v.count, incidents: v.incidents }));
+
+describe('scope', () => {
+  test('counts incidents only, and says what it left out and why', () => {
+    expect(analysis.scope).toEqual({
+      incidents: 7,
+      nearMisses: 1,
+      gameDays: 0,
+      leftOut: { draft: ['2025-08-01-h-draft'], 'near-miss': ['2025-04-01-g-near-miss'], 'game-day': [], 'after-as-of': [] },
+      periods: ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08'],
+      first: '2025-01-10',
+      last: '2025-07-05',
+    });
+  });
+
+  test('an analysis date before an incident leaves it out', () => {
+    const earlier = analyze(project.incidents, project.catalog!, { asOf: '2025-03-05' });
+    expect(earlier.scope.incidents).toBe(3);
+    expect(earlier.scope.leftOut['after-as-of']).toEqual([
+      '2025-03-10-e-kafka-rebalance', '2025-04-01-g-near-miss', '2025-06-20-d-capacity-late', '2025-07-01-f-kafka-lag', '2025-07-05-i-kafka-unlinked',
+    ]);
+  });
+});
+
+describe('commonalities', () => {
+  test('services, teams and normalised contributing factors, most incidents first', () => {
+    expect(values('service')).toEqual([
+      { value: 'svc-a', count: 4, incidents: ['2025-01-10-a-capacity', '2025-02-15-b-capacity-again', '2025-03-01-c-config-deploy', '2025-06-20-d-capacity-late'] },
+      { value: 'svc-b', count: 2, incidents: ['2025-03-01-c-config-deploy', '2025-07-05-i-kafka-unlinked'] },
+      { value: 'svc-c', count: 2, incidents: ['2025-03-10-e-kafka-rebalance', '2025-07-01-f-kafka-lag'] },
+    ]);
+    expect(values('team').map((v) => [v.value, v.count])).toEqual([['alpha', 5], ['gamma', 2]]);
+    // "No connection limits.", "no connection limit" and "No connection limits" are one factor.
+    expect(values('contributing_factor').map((v) => [v.value, v.count])).toEqual([['no connection limit', 3], ['missing alert', 1]]);
+    const factor = analysis.dimensions.find((d) => d.dimension === 'contributing_factor')!.values[0]!;
+    expect(factor.label).toBe('No connection limits');
+  });
+
+  test('a value carries severities, impact, recurrences, periods and its trend', () => {
+    const svcA = analysis.dimensions.find((d) => d.dimension === 'service')!.values[0]!;
+    expect(svcA).toMatchObject({
+      bySeverity: { SEV1: 1, SEV2: 2, SEV3: 1, SEV4: 0 },
+      impactMinutes: { total: 60 + 120 + 60 + 600, median: 60, missing: 0 },
+      customerFacing: 3,
+      firstSeen: '2025-01-10',
+      lastSeen: '2025-06-20',
+      recurrences: 2,
+      perPeriod: [1, 1, 1, 0, 0, 1, 0, 0],
+      // June–August against March–May.
+      trend: { direction: 'flat', recent: 1, previous: 1 },
+    });
+  });
+
+  test('a catalog value no incident names is listed with zero', () => {
+    const triggers = analysis.dimensions.find((d) => d.dimension === 'trigger')!;
+    expect(triggers.values.map((v) => [v.value, v.count])).toEqual([['deploy', 2], ['traffic', 2]]);
+    expect(triggers.incidentsWithout).toBe(3);
+    const causes = analysis.dimensions.find((d) => d.dimension === 'root_cause')!.values;
+    expect(causes.map((v) => [v.value, v.count])).toEqual([['bug', 3], ['capacity', 3], ['bad-config', 1]]);
+  });
+
+  test('service × root cause is a matrix of incident counts', () => {
+    const matrix = analysis.coOccurrence.find((m) => m.rows === 'service' && m.columns === 'root_cause')!;
+    expect(matrix.cells.map((c) => [c.row, c.column, c.count])).toEqual([
+      ['svc-a', 'capacity', 3], ['svc-c', 'bug', 2], ['svc-a', 'bad-config', 1], ['svc-b', 'bad-config', 1], ['svc-b', 'bug', 1],
+    ]);
+  });
+});
+
+describe('patterns', () => {
+  test('values and pairs shared by two or more incidents, ranked, the more specific of equal sets kept', () => {
+    expect(analysis.patterns.map((p) => [p.parts.map((x) => x.value).join(' × '), p.count])).toEqual([
+      ['svc-a × capacity', 3],
+      ['svc-a', 4],
+      ['svc-a × traffic', 2],
+      ['svc-a × deploy', 2],
+      ['bug', 3],
+      ['svc-c × bug', 2],
+      ['svc-b', 2],
+    ]);
+    expect(analysis.patterns[0]!.explanation).toBe('3 incidents in 5 months: svc-a × capacity, 1 of them SEV1, 1 recurrence');
+    expect(analysis.patterns[2]!.explanation).toBe('2 incidents in 4 months: svc-a × traffic, all SEV2, 1 recurrence');
+  });
+});
+
+describe('recurrence', () => {
+  test('explicit links, and inferred ones with the values that justify them', () => {
+    expect(analysis.recurrence.links).toEqual([
+      { from: '2025-01-10-a-capacity', to: '2025-02-15-b-capacity-again', kind: 'inferred', gapDays: 36, shared: { services: ['svc-a'], rootCauses: ['capacity'] } },
+      // Shares the trigger with a; with b it shares only the service, which is not enough.
+      { from: '2025-01-10-a-capacity', to: '2025-03-01-c-config-deploy', kind: 'inferred', gapDays: 50, shared: { services: ['svc-a'], rootCauses: [], trigger: 'deploy' } },
+      // No window for a link the author wrote; d is 111 days after c, outside the 90-day window.
+      { from: '2025-03-10-e-kafka-rebalance', to: '2025-07-01-f-kafka-lag', kind: 'explicit', gapDays: 113 },
+    ]);
+  });
+
+  test('a wider window infers the late recurrence', () => {
+    const wide = analyze(project.incidents, project.catalog!, { asOf: AS_OF, recurrenceWindowDays: 150 });
+    expect(wide.recurrence.links.filter((l) => l.to === '2025-06-20-d-capacity-late')).toEqual([
+      { from: '2025-02-15-b-capacity-again', to: '2025-06-20-d-capacity-late', kind: 'inferred', gapDays: 125, shared: { services: ['svc-a'], rootCauses: ['capacity'], trigger: 'traffic' } },
+    ]);
+  });
+
+  test('chains in time order with their gaps, longest first', () => {
+    expect(analysis.recurrence.chains.map((c) => [c.incidents, c.gapsDays, c.explicit, c.inferred])).toEqual([
+      [['2025-01-10-a-capacity', '2025-02-15-b-capacity-again', '2025-03-01-c-config-deploy'], [36, 14.1], 0, 2],
+      [['2025-03-10-e-kafka-rebalance', '2025-07-01-f-kafka-lag'], [113], 1, 0],
+    ]);
+  });
+
+  test('preventable: the original prevent item was still open, and how overdue it was', () => {
+    expect(analysis.recurrence.preventable.map((p) => [p.original, p.recurrence, p.item.title, p.item.owner, p.overdueDays])).toEqual([
+      ['2025-01-10-a-capacity', '2025-02-15-b-capacity-again', 'Cap worker threads', 'ann', 14],
+      // Done on the day b started: a date has no time, so it did not prevent b.
+      ['2025-01-10-a-capacity', '2025-02-15-b-capacity-again', 'Reject requests when the pool is full', 'cai', 0],
+      ['2025-01-10-a-capacity', '2025-03-01-c-config-deploy', 'Cap worker threads', 'ann', 28],
+    ]);
+    // e's prevent item was done on 2025-03-20, before f started: f is a recurrence, not a preventable one.
+    expect(analysis.headline.preventableRecurrences).toBe(2);
+  });
+
+  test('recurrence rate per period', () => {
+    expect(analysis.recurrence.total).toEqual({ incidents: 7, recurrences: 3, rate: 0.4286 });
+    expect(analysis.recurrence.perPeriod.slice(0, 3)).toEqual([
+      { period: '2025-01', incidents: 1, recurrences: 0, rate: 0 },
+      { period: '2025-02', incidents: 1, recurrences: 1, rate: 1 },
+      { period: '2025-03', incidents: 2, recurrences: 1, rate: 0.5 },
+    ]);
+    expect(analysis.recurrence.perPeriod[3]).toEqual({ period: '2025-04', incidents: 0, recurrences: 0, rate: null });
+  });
+});
+
+describe('time metrics', () => {
+  test('p50, p90 and max by nearest rank; missing timestamps counted, not zero', () => {
+    const [detect, mitigate, resolve] = analysis.timeMetrics;
+    // Time to resolve: 60, 60, 120, 120, 240, 240, 600 minutes.
+    expect(resolve!.overall).toEqual({ count: 7, missing: 0, p50: 120, p90: 600, max: 600 });
+    // Time to detect: 5, 10, 20, 30, 60; f and i have no detected_at.
+    expect(detect!.overall).toEqual({ count: 5, missing: 2, p50: 20, p90: 60, max: 60 });
+    expect(detect!.missing).toEqual(['2025-07-01-f-kafka-lag', '2025-07-05-i-kafka-unlinked']);
+    expect(mitigate!.overall).toEqual({ count: 2, missing: 5, p50: 40, p90: 40, max: 40 });
+  });
+
+  test('every period is flagged as a small sample; the histogram holds every duration', () => {
+    const resolve = analysis.timeMetrics[2]!;
+    expect(resolve.perPeriod.every((p) => p.smallSample)).toBe(true);
+    expect(resolve.perPeriod[2]).toMatchObject({ period: '2025-03', count: 2, p50: 60, p90: 240 });
+    expect(resolve.histogram.filter((b) => b.count).map((b) => [b.label, b.count])).toEqual([['1–2 h', 2], ['2–4 h', 2], ['4–8 h', 2], ['8–24 h', 1]]);
+    expect(resolve.slowest[0]).toEqual({ id: '2025-06-20-d-capacity-late', minutes: 600 });
+  });
+});
+
+describe('action items', () => {
+  test('states, overdue at the analysis date, completion', () => {
+    expect(analysis.actionItems.totals).toEqual({ total: 6, open: 1, inProgress: 1, done: 3, wontDo: 1, overdue: 2, completionRate: 0.6 });
+    // Days to complete: 5, 10 and 36.
+    expect(analysis.actionItems.medianDaysToComplete).toBe(10);
+    expect(analysis.actionItems.items.filter((i) => i.overdue).map((i) => [i.title, i.overdueDays, i.team])).toEqual([
+      ['Cap worker threads', 181, 'alpha'],
+      ['Autoscale on queue depth', 31, 'alpha'],
+    ]);
+  });
+
+  test('the overdue count depends on the analysis date', () => {
+    const before = analyze(project.incidents, project.catalog!, { asOf: '2025-06-30' });
+    expect(before.actionItems.totals.overdue).toBe(1);
+  });
+
+  test('by type, by priority, per period and per incident', () => {
+    expect(analysis.actionItems.byType.map((g) => [g.key, g.total])).toEqual([['prevent', 3], ['detect', 1], ['mitigate', 1], ['process', 1]]);
+    expect(analysis.actionItems.byPriority.map((g) => [g.key, g.total])).toEqual([['P0', 1], ['P1', 4], ['P2', 1], ['P3', 0]]);
+    expect(analysis.actionItems.perPeriod.slice(0, 3)).toEqual([
+      { period: '2025-01', opened: 3, closed: 1, overdueAtEnd: 0 },
+      { period: '2025-02', opened: 1, closed: 1, overdueAtEnd: 1 },
+      { period: '2025-03', opened: 1, closed: 1, overdueAtEnd: 1 },
+    ]);
+    expect(analysis.actionItems.perPeriod.at(-2)).toEqual({ period: '2025-07', opened: 0, closed: 0, overdueAtEnd: 2 });
+    expect(analysis.actionItems.byIncident['2025-01-10-a-capacity']).toEqual({ total: 3, open: 1, inProgress: 0, done: 2, wontDo: 0, overdue: 1, completionRate: 0.6667 });
+  });
+});
+
+describe('similar incidents', () => {
+  test('shared distinctive terms, and whether anyone linked them', () => {
+    const similar = analysis.similarity.byIncident['2025-03-10-e-kafka-rebalance']!;
+    expect(similar[0]).toMatchObject({ id: '2025-07-05-i-kafka-unlinked', linked: false });
+    expect(similar[0]!.terms).toEqual(expect.arrayContaining(['kafka', 'rebalance', 'storm']));
+    expect(similar.find((s) => s.id === '2025-07-01-f-kafka-lag')).toMatchObject({ linked: true });
+    expect(analysis.similarity.unlinkedPairs[0]).toMatchObject({ a: '2025-03-10-e-kafka-rebalance', b: '2025-07-05-i-kafka-unlinked' });
+  });
+
+  test('incidents in one recurrence chain count as linked', () => {
+    const a = analysis.similarity.byIncident['2025-02-15-b-capacity-again']!;
+    expect(a.find((s) => s.id === '2025-01-10-a-capacity')).toMatchObject({ linked: true });
+  });
+});
+
+describe('determinism', () => {
+  test('the same input in any order gives byte-identical JSON', () => {
+    const reversed = analyze([...project.incidents].reverse(), project.catalog!, { asOf: AS_OF });
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(analysis));
+  });
+});
