@@ -1,81 +1,94 @@
 /**
- * `npm run bench`: validation speed and memory at scale, on this machine.
+ * `npm run bench`: validation and analysis speed and memory at scale, on this machine.
  *
- * The corpus is the bundled examples copied until there are N postmortems: real prose, real
- * frontmatter, every link remapped inside its copy. Each measurement runs in a fresh process so
- * start-up and peak memory are those a user sees. Prints a Markdown table for the README.
+ * The corpus comes from the synthetic generator (`npm run generate`), so it has the real format,
+ * planted recurrences and shared causes. Each measurement runs in a fresh process, so start-up
+ * and peak memory are those a user sees. Prints a Markdown table for the README.
+ *
+ *   npm run bench                          # 1,000, 10,000 and 100,000 postmortems
+ *   npm run bench -- --sizes 1000,10000
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadProject } from '../src/lib/index.ts';
+import { analyze, loadProject, type LoadOptions } from '../src/lib/index.ts';
+import { generateCorpus } from './generate.ts';
 
-const REPO = join(import.meta.dirname, '..');
-const EXAMPLES = join(REPO, 'incidents');
+const AS_OF = '2026-11-01';
 
-async function measure(dir: string, threads: number | undefined, only?: string) {
-  const start = performance.now();
-  const options: Parameters<typeof loadProject>[0] = { incidentsDir: dir, cwd: dir };
+interface Measurement {
+  validateMs: number;
+  analyzeMs?: number;
+  files: number;
+  errors: number;
+  maxRssMb: number;
+}
+
+/** Runs in the child: load (and analyse) one folder, print the figures as JSON. */
+async function measure(dir: string, mode: string, threads: number | undefined, only?: string) {
+  const options: LoadOptions = { incidentsDir: dir, cwd: dir, now: Date.parse(`${AS_OF}T00:00:00Z`) };
   if (threads) options.threads = threads;
   if (only) options.only = (path) => path === only;
+  const start = performance.now();
   const result = await loadProject(options);
-  const ms = performance.now() - start;
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  process.stdout.write(JSON.stringify({ ms, files: result.files, errors, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
-}
-
-function buildCorpus(count: number): { dir: string; bytes: number } {
-  const dir = mkdtempSync(join(tmpdir(), `hindsight-bench-${count}-`));
-  writeFileSync(join(dir, '_catalog.yaml'), readFileSync(join(EXAMPLES, '_catalog.yaml')));
-  const examples = readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.md') && !f.split('/').at(-1)!.startsWith('_'))
-    .map((f) => ({ id: f.split('/').at(-1)!.slice(0, -3), text: readFileSync(join(EXAMPLES, f), 'utf8') }));
-  const ids = examples.map((e) => e.id);
-  let bytes = 0;
-  for (let i = 0; i < count; i++) {
-    const copy = Math.floor(i / examples.length);
-    const example = examples[i % examples.length]!;
-    // Every id in the text gets the copy's suffix, so links stay inside the copy and stay valid.
-    const text = ids.reduce((t, id) => t.replaceAll(id, `${id}-c${copy}`), example.text);
-    const path = join(dir, `c${copy % 100}`, `${example.id}-c${copy}.md`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    bytes += Buffer.byteLength(text);
+  const validateMs = performance.now() - start;
+  const m: Measurement = { validateMs, files: result.files, errors: result.diagnostics.filter((d) => d.severity === 'error').length, maxRssMb: 0 };
+  if (mode === 'analyze') {
+    const begin = performance.now();
+    const analysis = analyze(result.incidents, result.catalog!, { asOf: AS_OF });
+    m.analyzeMs = performance.now() - begin;
+    // Keeps the analysis alive until measured, as a build would.
+    if (!analysis.scope.incidents) throw new Error('nothing was analysed');
   }
-  return { dir, bytes };
+  m.maxRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify(m));
 }
 
-function run(dir: string, threads: number, only?: string) {
-  const args = [import.meta.filename, '--measure', dir, '--threads', String(threads), ...(only ? ['--only', only] : [])];
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+function run(dir: string, mode: 'validate' | 'analyze', threads: number, only?: string): Measurement {
+  const args = [import.meta.filename, '--measure', dir, '--mode', mode, '--threads', String(threads), ...(only ? ['--only', only] : [])];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(child.stderr);
-  return JSON.parse(child.stdout) as { ms: number; files: number; errors: number; maxRssMb: number };
+  return JSON.parse(child.stdout) as Measurement;
+}
+
+function firstPostmortem(dir: string): string {
+  const year = readdirSync(dir).filter((f) => !f.startsWith('_')).sort()[0]!;
+  return join(dir, year, readdirSync(join(dir, year)).sort()[0]!);
 }
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1000,10000' },
+    sizes: { type: 'string', default: '1000,10000,100000' },
     measure: { type: 'string' },
+    mode: { type: 'string', default: 'validate' },
     threads: { type: 'string', default: '0' },
     only: { type: 'string' },
   },
 });
 
 if (values.measure) {
-  await measure(values.measure, Number(values.threads) || undefined, values.only);
+  await measure(values.measure, values.mode, Number(values.threads) || undefined, values.only);
 } else {
-  const rows = ['| postmortems | avg size | validate (all cores) | files/s | one thread | one file of them | peak memory |', '|---|---|---|---|---|---|---|'];
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const perSecond = (count: number, ms: number) => Math.round(count / (ms / 1000)).toLocaleString('en');
+  const rows = [
+    '| postmortems | validate, all cores | files/s | validate, one thread | files/s | analysis, one thread | peak memory, validate + analysis | one file of them |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const size of values.sizes.split(',').map(Number)) {
-    const { dir, bytes } = buildCorpus(size);
-    const all = run(dir, 0);
-    const one = run(dir, 1);
-    const first = readdirSync(join(dir, 'c0')).sort()[0]!;
-    const single = run(dir, 0, join(dir, 'c0', first));
+    const dir = mkdtempSync(join(tmpdir(), `hindsight-bench-${size}-`));
+    const generated = performance.now();
+    generateCorpus({ count: size, seed: 1, out: dir });
+    process.stderr.write(`${size}: generated in ${seconds(performance.now() - generated)}\n`);
+    const all = run(dir, 'validate', 0);
     if (all.errors) throw new Error(`the corpus has ${all.errors} errors`);
-    rows.push(`| ${size.toLocaleString('en')} | ${(bytes / size / 1024).toFixed(1)} KB | ${(all.ms / 1000).toFixed(1)} s | ${Math.round(size / (all.ms / 1000)).toLocaleString('en')} | ${(one.ms / 1000).toFixed(1)} s | ${(single.ms / 1000).toFixed(2)} s | ${Math.round(all.maxRssMb)} MB |`);
-    process.stderr.write(`${size}: done\n`);
+    const one = run(dir, 'analyze', 1);
+    const single = run(dir, 'validate', 0, firstPostmortem(dir));
+    const n = size.toLocaleString('en');
+    rows.push(`| ${n} | ${seconds(all.validateMs)} | ${perSecond(size, all.validateMs)} | ${seconds(one.validateMs)} | ${perSecond(size, one.validateMs)} | ${seconds(one.analyzeMs!)} | ${Math.round(one.maxRssMb).toLocaleString('en')} MB | ${seconds(single.validateMs)} |`);
+    process.stderr.write(`${size}: measured\n`);
     rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(`${rows.join('\n')}\n`);

@@ -9,12 +9,19 @@ function gapDays(from: Case, to: Case): number {
   return round((to.start - from.start) / DAY_MS, 1);
 }
 
+function countShared(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  for (const x of a) if (b.includes(x)) n++;
+  return n;
+}
+
 /** How many values two incidents share: services, root causes and the trigger; 0 unless they share a service and a cause or the trigger. */
 function evidence(a: Case, b: Case): number {
-  const services = a.services.filter((s) => b.services.includes(s)).length;
-  const causes = a.rootCauses.filter((c) => b.rootCauses.includes(c)).length;
+  const services = countShared(a.services, b.services);
+  if (services === 0) return 0;
+  const causes = countShared(a.rootCauses, b.rootCauses);
   const trigger = a.trigger !== undefined && a.trigger === b.trigger ? 1 : 0;
-  return services > 0 && causes + trigger > 0 ? services + causes + trigger : 0;
+  return causes + trigger > 0 ? services + causes + trigger : 0;
 }
 
 /**
@@ -26,11 +33,14 @@ function evidence(a: Case, b: Case): number {
 function inferredOrigin(b: Case, earlierByService: Map<string, Case[]>, windowMs: number): Case | undefined {
   let best: Case | undefined;
   let bestEvidence = 0;
+  // Nothing can share more than everything: the search stops once the latest such incident is found.
+  const most = b.services.length + b.rootCauses.length + (b.trigger === undefined ? 0 : 1);
   for (const service of b.services) {
     const earlier = earlierByService.get(service) ?? [];
     for (let i = earlier.length - 1; i >= 0; i--) {
       const a = earlier[i]!;
       if (b.start - a.start > windowMs) break;
+      if (best && bestEvidence === most && byStart(a, best) < 0) break;
       if (a.start >= b.start) continue;
       const e = evidence(a, b);
       if (e > bestEvidence || (e > 0 && e === bestEvidence && byStart(best!, a) < 0)) {
@@ -115,16 +125,22 @@ function findChains(links: readonly RecurrenceLink[], population: Population): R
   return chains.sort((a, b) => b.incidents.length - a.incidents.length || (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : 0) || (a.incidents[0]! < b.incidents[0]! ? -1 : 1));
 }
 
+/** How far back a chain is searched for unfinished prevent items: the origin and two before it. */
+const PREVENT_DEPTH = 3;
+
 /**
  * A `prevent` item of an earlier incident in the recurrence's chain (its origin, the origin's
- * origin, …) that was not done when the recurrence started: each of them was meant to stop it.
+ * origin, up to three links back) that was not done when the recurrence started: each of them
+ * was meant to stop it. Further back, a chain of hundreds of incidents would blame every one of
+ * them on the same old item.
  */
 function findPreventable(links: readonly RecurrenceLink[], population: Population): PreventableRecurrence[] {
   const originOf = new Map(links.map((l) => [l.to, l]));
   const found: PreventableRecurrence[] = [];
   for (const link of links) {
     const recurrence = population.byId.get(link.to)!;
-    for (let via: RecurrenceLink | undefined = link; via; via = originOf.get(via.from)) {
+    let depth = 0;
+    for (let via: RecurrenceLink | undefined = link; via && depth < PREVENT_DEPTH; via = originOf.get(via.from), depth++) {
       const original = population.byId.get(via.from)!;
       (original.incident.frontmatter.action_items ?? []).forEach((item, index) => {
         if (item.type !== 'prevent') return;

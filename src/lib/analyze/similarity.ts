@@ -16,21 +16,20 @@ your yours one two three per via within without across still yet may might must 
 const SECTIONS = new Set(['root cause', 'root causes', 'contributing factors']);
 
 /** Terms per incident used to find candidates; the final score uses every term. */
-const QUERY_TERMS = 24;
+const QUERY_TERMS = 12;
 /** Documents kept per term for finding candidates: a term shared by thousands of incidents says little. */
-const POSTINGS_PER_TERM = 256;
+const POSTINGS_PER_TERM = 128;
 /** Candidates rescored exactly per incident. */
 const RESCORED = 25;
 const SHARED_TERMS = 5;
 const UNLINKED_PAIRS = 100;
 
-export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
-  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
-    tokens.push(singular(word));
-  }
-  return tokens;
+const WORD_BREAK = /[^\p{L}\p{N}]+/u;
+
+/** The term a lowercase word counts as, or undefined for a word that says nothing. */
+function term(word: string): string | undefined {
+  if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) return undefined;
+  return singular(word);
 }
 
 /** The text an incident is compared by: title, impact, root cause and contributing factors. */
@@ -46,20 +45,69 @@ interface Vector {
   weights: Float64Array;
 }
 
-function dotTerms(a: Vector, b: Vector): { score: number; products: [number, number][] } {
+function dot(a: Vector, b: Vector): number {
   let i = 0, j = 0, score = 0;
-  const products: [number, number][] = [];
+  while (i < a.terms.length && j < b.terms.length) {
+    const ta = a.terms[i]!, tb = b.terms[j]!;
+    if (ta === tb) score += a.weights[i++]! * b.weights[j++]!;
+    else if (ta < tb) i++;
+    else j++;
+  }
+  return score;
+}
+
+/** The terms that contribute most to the dot product of two vectors, heaviest first. */
+function sharedTerms(a: Vector, b: Vector, count: number): number[] {
+  const terms: number[] = [];
+  const products: number[] = [];
+  let i = 0, j = 0;
   while (i < a.terms.length && j < b.terms.length) {
     const ta = a.terms[i]!, tb = b.terms[j]!;
     if (ta === tb) {
-      const p = a.weights[i]! * b.weights[j]!;
-      score += p;
-      products.push([ta, p]);
-      i++; j++;
+      terms.push(ta);
+      products.push(a.weights[i++]! * b.weights[j++]!);
     } else if (ta < tb) i++;
     else j++;
   }
-  return { score, products };
+  return heaviest(Float64Array.from(products), count).map((k) => terms[k]!);
+}
+
+/** Positions of the k largest weights, largest first (ties by position). */
+function heaviest(weights: Float64Array, k: number): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    if (best.length === k && w <= weights[best[k - 1]!]!) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && w > weights[best[at - 1]!]!) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = i;
+  }
+  return best;
+}
+
+/**
+ * The k documents with the highest partial scores, best first (ties by document number), without
+ * sorting all of them: an incident can have thousands of candidates.
+ */
+function topByScore(docs: Int32Array, scores: Float64Array, k: number): number[] {
+  const best: number[] = [];
+  for (const doc of docs) {
+    const score = scores[doc]!;
+    if (best.length === k) {
+      const last = best[k - 1]!;
+      if (score < scores[last]! || (score === scores[last] && doc > last)) continue;
+    }
+    let i = best.length === k ? k - 1 : best.length;
+    while (i > 0 && (score > scores[best[i - 1]!]! || (score === scores[best[i - 1]!] && doc < best[i - 1]!))) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = doc;
+  }
+  return best;
 }
 
 /**
@@ -70,58 +118,84 @@ function dotTerms(a: Vector, b: Vector): { score: number; products: [number, num
 export function findSimilar(cases: readonly Case[], options: { top: number; minScore: number; linked: (a: string, b: string) => boolean }): SimilarityAnalysis {
   const n = cases.length;
   const vocabulary = new Map<string, number>();
+  // Each distinct word is made a term once, however often it occurs; -1 for words left out.
+  const termOf = new Map<string, number>();
   const words: string[] = [];
-  const counts = cases.map((c) => {
-    const tf = new Map<number, number>();
-    for (const token of tokenize(comparableText(c))) {
-      let id = vocabulary.get(token);
+  // Term ids and frequencies per incident in typed arrays: a Map per incident would hold
+  // hundreds of megabytes at 100,000 incidents.
+  const vectors: Vector[] = cases.map((c) => {
+    const ids: number[] = [];
+    for (const word of comparableText(c).toLowerCase().split(WORD_BREAK)) {
+      let id = termOf.get(word);
       if (id === undefined) {
-        vocabulary.set(token, (id = words.length));
-        words.push(token);
+        const token = term(word);
+        id = token === undefined ? -1 : vocabulary.get(token);
+        if (id === undefined) {
+          vocabulary.set(token!, (id = words.length));
+          words.push(token!);
+        }
+        termOf.set(word, id);
       }
-      tf.set(id, (tf.get(id) ?? 0) + 1);
+      if (id >= 0) ids.push(id);
     }
-    return tf;
+    ids.sort((a, b) => a - b);
+    const terms: number[] = [], tf: number[] = [];
+    for (const id of ids) {
+      if (terms.at(-1) === id) tf[tf.length - 1]!++;
+      else {
+        terms.push(id);
+        tf.push(1);
+      }
+    }
+    return { terms: Int32Array.from(terms), weights: Float64Array.from(tf) };
   });
   const df = new Int32Array(words.length);
-  for (const tf of counts) for (const id of tf.keys()) df[id]!++;
-
-  const vectors: Vector[] = counts.map((tf) => {
-    const terms = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
-    const weights = Float64Array.from(terms, (t) => (1 + Math.log(tf.get(t)!)) * Math.log(n / df[t]!));
-    const norm = Math.hypot(...weights) || 1;
-    for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-    return { terms, weights };
-  });
+  for (const v of vectors) for (const t of v.terms) df[t]!++;
+  for (const v of vectors) {
+    let sumSquares = 0;
+    for (let i = 0; i < v.terms.length; i++) {
+      const w = (1 + Math.log(v.weights[i]!)) * Math.log(n / df[v.terms[i]!]!);
+      v.weights[i] = w;
+      sumSquares += w * w;
+    }
+    const norm = Math.sqrt(sumSquares) || 1;
+    for (let i = 0; i < v.weights.length; i++) v.weights[i]! /= norm;
+  }
 
   // Postings: for each term shared by at least two incidents, the incidents where it weighs most.
-  const postings: { doc: number; weight: number }[][] = words.map(() => []);
+  const postings = words.map((_, t) => ({ docs: new Int32Array(df[t]! > 1 ? df[t]! : 0), weights: new Float64Array(df[t]! > 1 ? df[t]! : 0) }));
+  const filled = new Int32Array(words.length);
   vectors.forEach((v, doc) => v.terms.forEach((t, i) => {
-    if (df[t]! > 1) postings[t]!.push({ doc, weight: v.weights[i]! });
+    if (df[t]! < 2) return;
+    const at = filled[t]!++;
+    postings[t]!.docs[at] = doc;
+    postings[t]!.weights[at] = v.weights[i]!;
   }));
-  for (const list of postings) {
-    if (list.length > POSTINGS_PER_TERM) {
-      list.sort((a, b) => b.weight - a.weight || a.doc - b.doc);
-      list.length = POSTINGS_PER_TERM;
-    }
-  }
+  postings.forEach((list, t) => {
+    if (list.docs.length <= POSTINGS_PER_TERM) return;
+    const order = heaviest(list.weights, POSTINGS_PER_TERM);
+    postings[t] = { docs: Int32Array.from(order, (i) => list.docs[i]!), weights: Float64Array.from(order, (i) => list.weights[i]!) };
+  });
 
   const partial = new Float64Array(n);
   const byIncident: Record<string, SimilarIncident[]> = {};
   const pairs = new Map<string, SimilarityAnalysis['unlinkedPairs'][number]>();
+  const touched = new Int32Array(n);
   vectors.forEach((v, doc) => {
-    const query = [...v.terms.keys()].sort((a, b) => v.weights[b]! - v.weights[a]! || a - b).slice(0, QUERY_TERMS);
-    const touched: number[] = [];
-    for (const i of query) {
-      for (const posting of postings[v.terms[i]!]!) {
-        if (posting.doc === doc) continue;
-        if (partial[posting.doc] === 0) touched.push(posting.doc);
-        partial[posting.doc]! += v.weights[i]! * posting.weight;
+    let count = 0;
+    for (const i of heaviest(v.weights, QUERY_TERMS)) {
+      const { docs, weights } = postings[v.terms[i]!]!;
+      const w = v.weights[i]!;
+      for (let j = 0; j < docs.length; j++) {
+        const other = docs[j]!;
+        if (other === doc) continue;
+        if (partial[other] === 0) touched[count++] = other;
+        partial[other]! += w * weights[j]!;
       }
     }
-    touched.sort((a, b) => partial[b]! - partial[a]! || a - b);
-    const rescored = touched.slice(0, RESCORED).map((other) => ({ other, ...dotTerms(v, vectors[other]!) }));
-    for (const other of touched) partial[other] = 0;
+    const candidates = touched.subarray(0, count);
+    const rescored = topByScore(candidates, partial, RESCORED).map((other) => ({ other, score: dot(v, vectors[other]!) }));
+    for (const other of candidates) partial[other] = 0;
 
     const id = cases[doc]!.id;
     const best = rescored
@@ -130,7 +204,7 @@ export function findSimilar(cases: readonly Case[], options: { top: number; minS
       .slice(0, options.top)
       .map((r): SimilarIncident => {
         const otherId = cases[r.other]!.id;
-        const terms = r.products.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SHARED_TERMS).map(([t]) => words[t]!);
+        const terms = sharedTerms(v, vectors[r.other]!, SHARED_TERMS).map((t) => words[t]!);
         return { id: otherId, score: round(r.score), terms, linked: options.linked(id, otherId) };
       });
     if (best.length) byIncident[id] = best;

@@ -1,6 +1,7 @@
 import type { Heading, List, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { markdownToMdast } from 'satteri';
+import { detach } from '../text/detach.ts';
 
 /** A `##` section of the body. */
 export interface Section {
@@ -63,7 +64,7 @@ function timelineEntries(list: List, lineOffset: number): RawTimelineEntry[] {
     const entry: RawTimelineEntry = {
       time: time!,
       utc: utc !== undefined,
-      text: text!.replace(/\s+/g, ' ').trim(),
+      text: detach(text!.replace(/\s+/g, ' ').trim()),
       line: (item.position?.start.line ?? 1) + lineOffset,
     };
     if (date) entry.date = date;
@@ -96,10 +97,10 @@ export function outlineTree(root: Root, lineOffset: number): BodyOutline {
     const heading = toString(current.heading).trim();
     const key = sectionKey(heading);
     sections.push({
-      heading,
-      key,
+      heading: detach(heading),
+      key: detach(key),
       line: (current.heading.position?.start.line ?? 1) + lineOffset,
-      text: current.content.map((node) => toString(node)).filter(Boolean).join('\n'),
+      text: detach(current.content.map((node) => toString(node)).filter(Boolean).join('\n')),
     });
     if (key === TIMELINE_KEY) {
       for (const node of current.content) if (node.type === 'list') timeline.push(...timelineEntries(node, lineOffset));

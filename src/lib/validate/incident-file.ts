@@ -10,6 +10,7 @@ import { SLUG } from '../schema/fields.ts';
 import { frontmatterSchema, type Frontmatter } from '../schema/incident.ts';
 import { parseTimestamp, formatOffset, withOffset } from '../schema/timestamp.ts';
 import type { Vocabulary } from '../schema/vocabulary.ts';
+import { detach, detachStrings } from '../text/detach.ts';
 import { listOf } from '../text/suggest.ts';
 import { checkCatalogReferences } from './catalog-refs.ts';
 import { checkFieldRules } from './field-rules.ts';
@@ -172,7 +173,7 @@ export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOpt
   }
 
   if (!parsed.success || countBySeverity(diagnostics).errors > 0) return { index, diagnostics };
-  const fm: Frontmatter = parsed.data;
+  const fm: Frontmatter = detachStrings(parsed.data);
   const instant = (value: string | undefined) => (value === undefined ? undefined : (parseTimestamp(value) as { epochMs: number }).epochMs);
   const times: Incident['times'] = { startedAt: started.epochMs };
   const detectedAt = instant(fm.detected_at), mitigatedAt = instant(fm.mitigated_at), resolvedAt = instant(fm.resolved_at);
@@ -184,7 +185,7 @@ export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOpt
     file,
     frontmatter: fm,
     times,
-    body: { markdown: split.body, line: bodyLine, sections: outline.sections, timeline: timeline.entries, wordCount: outline.wordCount },
+    body: { markdown: detach(split.body), line: bodyLine, sections: outline.sections, timeline: timeline.entries, wordCount: outline.wordCount },
   };
   return { incident, index, diagnostics };
 }
