@@ -25,18 +25,31 @@ function evidence(a: Case, b: Case): number {
 }
 
 /**
+ * The keys an earlier incident must share one of to qualify: a service with a root cause, or a
+ * service with the trigger. Indexing by them keeps the search to real candidates.
+ */
+function qualifyingKeys(c: Case): string[] {
+  const keys: string[] = [];
+  for (const service of c.services) {
+    for (const cause of c.rootCauses) keys.push(`${service}\u0000cause\u0000${cause}`);
+    if (c.trigger !== undefined) keys.push(`${service}\u0000trigger\u0000${c.trigger}`);
+  }
+  return keys;
+}
+
+/**
  * The earlier incident within the window that shares the most with this one (a service and a
  * root cause or the trigger at least); the latest of equals. One origin per incident: linking
  * every match would tie each incident to all its predecessors, while one makes chains
  * (A → B → C) that read as the story they are.
  */
-function inferredOrigin(b: Case, earlierByService: Map<string, Case[]>, windowMs: number): Case | undefined {
+function inferredOrigin(b: Case, earlierByKey: Map<string, Case[]>, windowMs: number): Case | undefined {
   let best: Case | undefined;
   let bestEvidence = 0;
   // Nothing can share more than everything: the search stops once the latest such incident is found.
   const most = b.services.length + b.rootCauses.length + (b.trigger === undefined ? 0 : 1);
-  for (const service of b.services) {
-    const earlier = earlierByService.get(service) ?? [];
+  for (const key of qualifyingKeys(b)) {
+    const earlier = earlierByKey.get(key) ?? [];
     for (let i = earlier.length - 1; i >= 0; i--) {
       const a = earlier[i]!;
       if (b.start - a.start > windowMs) break;
@@ -64,21 +77,21 @@ function inferredLink(a: Case, b: Case): RecurrenceLink {
 export function findLinks(population: Population, settings: AnalysisSettings): RecurrenceLink[] {
   const links: RecurrenceLink[] = [];
   const windowMs = settings.recurrenceWindowDays * DAY_MS;
-  const earlierByService = new Map<string, Case[]>();
+  const earlierByKey = new Map<string, Case[]>();
   for (const b of population.all) {
     const explicit = b.incident.frontmatter.recurrence_of;
     const origin = explicit === undefined ? undefined : population.byId.get(explicit);
     if (origin) {
       links.push({ from: origin.id, to: b.id, kind: 'explicit', gapDays: gapDays(origin, b) });
     } else if (explicit === undefined && b.kind === 'incident') {
-      const a = inferredOrigin(b, earlierByService, windowMs);
+      const a = inferredOrigin(b, earlierByKey, windowMs);
       if (a) links.push(inferredLink(a, b));
     }
     if (b.kind !== 'incident') continue;
-    for (const service of b.services) {
-      const list = earlierByService.get(service);
+    for (const key of qualifyingKeys(b)) {
+      const list = earlierByKey.get(key);
       if (list) list.push(b);
-      else earlierByService.set(service, [b]);
+      else earlierByKey.set(key, [b]);
     }
   }
   return links;

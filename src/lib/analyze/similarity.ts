@@ -16,9 +16,9 @@ your yours one two three per via within without across still yet may might must 
 const SECTIONS = new Set(['root cause', 'root causes', 'contributing factors']);
 
 /** Terms per incident used to find candidates; the final score uses every term. */
-const QUERY_TERMS = 12;
+const QUERY_TERMS = 10;
 /** Documents kept per term for finding candidates: a term shared by thousands of incidents says little. */
-const POSTINGS_PER_TERM = 128;
+const POSTINGS_PER_TERM = 96;
 /** Candidates rescored exactly per incident. */
 const RESCORED = 25;
 const SHARED_TERMS = 5;
