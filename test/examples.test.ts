@@ -41,6 +41,15 @@ describe('the bundled examples', () => {
     expect(published.length).toBeGreaterThan(20);
   });
 
+  test('validating without building the models finds the same, and builds none', async () => {
+    const { dir } = brokenCopy(published[0]!, (t) => t.replace(/^started_at: (.{16}).*$/m, 'started_at: $1'));
+    const full = await loadProject({ incidentsDir: dir, cwd: dir, now: NOW });
+    const lean = await loadProject({ incidentsDir: dir, cwd: dir, now: NOW, incidents: false });
+    expect(full.diagnostics.length).toBeGreaterThan(0);
+    expect(lean.diagnostics).toEqual(full.diagnostics);
+    expect([full.incidents.length, lean.incidents.length]).toEqual([32, 0]);
+  });
+
   test.each(published.slice(0, 5))('a typo in a service of %s is found at its line and column', async (file) => {
     const { dir, text } = brokenCopy(file, (t) => t.replace(/^(services: \[|services:\n  - )([a-z-]+)/m, '$1$2x'));
     const typo = /^(?:services: \[|services:\n  - )([a-z-]+x)/m.exec(text)![1]!;

@@ -60,7 +60,7 @@ export async function validate(args: string[], io: Io): Promise<number> {
     selected.push(path);
   }
 
-  const options: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd };
+  const options: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd, incidents: false };
   if (io.now !== undefined) options.now = io.now;
   if (selected.length) options.only = (file) => selected.some((p) => file === p || file.startsWith(p + sep));
   const result = await loadConfiguredProject(options);

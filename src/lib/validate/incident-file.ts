@@ -36,6 +36,8 @@ export interface IncidentFileOptions {
   catalogFile: string;
   now: number;
   requiredSections: readonly (readonly string[])[];
+  /** Build the Incident of a valid file; validation alone does not need it. */
+  buildIncident: boolean;
 }
 
 /** A link to another incident, for the cross-file checks. */
@@ -172,7 +174,7 @@ export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOpt
       `the Timeline item starts with \`${item.date ? `${item.date} ` : ''}${item.time}\`, which is not a valid ${item.date ? 'date and time' : 'time of day'}; it is left out of the structured timeline`));
   }
 
-  if (!parsed.success || countBySeverity(diagnostics).errors > 0) return { index, diagnostics };
+  if (!parsed.success || countBySeverity(diagnostics).errors > 0 || !options.buildIncident) return { index, diagnostics };
   const fm: Frontmatter = detachStrings(parsed.data);
   const instant = (value: string | undefined) => (value === undefined ? undefined : (parseTimestamp(value) as { epochMs: number }).epochMs);
   const times: Incident['times'] = { startedAt: started.epochMs };
