@@ -1,8 +1,21 @@
-import { ACTION_ITEM_TYPES, PRIORITIES } from '../schema/action-item.ts';
+import { ACTION_ITEM_TYPES, PRIORITIES, type ActionItem } from '../schema/action-item.ts';
 import { daysBetween, periodEnd, periodOf } from './calendar.ts';
 import type { Population } from './cases.ts';
 import { median, round } from './stats.ts';
 import type { ActionItemAnalysis, ActionItemCounts, ActionItemRow, AnalysisSettings, GroupedCounts } from './types.ts';
+
+/** An action item's own fields as analysis reports them: absent values are null, not missing. */
+export function actionItemFields(item: ActionItem) {
+  return {
+    title: item.title,
+    owner: item.owner,
+    priority: item.priority,
+    status: item.status,
+    due: item.due ?? null,
+    completedAt: item.completed_at ?? null,
+    ticket: item.ticket ?? null,
+  };
+}
 
 function rows(population: Population, asOf: string): ActionItemRow[] {
   return population.all.flatMap((c) =>
@@ -12,15 +25,9 @@ function rows(population: Population, asOf: string): ActionItemRow[] {
       return {
         incident: c.id,
         index,
-        title: item.title,
-        owner: item.owner,
+        ...actionItemFields(item),
         team: c.teams[0]!,
         type: item.type,
-        priority: item.priority,
-        status: item.status,
-        due: item.due ?? null,
-        completedAt: item.completed_at ?? null,
-        ticket: item.ticket ?? null,
         overdue,
         overdueDays: overdue ? daysBetween(item.due!, asOf) : null,
         daysToComplete: item.status === 'done' && item.completed_at ? daysBetween(c.date, item.completed_at) : null,

@@ -5,6 +5,7 @@ import { analyseActionItems } from './action-items.ts';
 import { buildPopulation, type Population } from './cases.ts';
 import { coOccurrence, CO_OCCURRING, dimensionStats, groupByValue, type GroupContext } from './commonalities.ts';
 import { dimensionReaders } from './dimensions.ts';
+import { disjointSets } from './groups.ts';
 import { PATTERN_DIMENSIONS, rankPatterns, type Candidate } from './patterns.ts';
 import { analyseRecurrence, findLinks } from './recurrence.ts';
 import { findSimilar } from './similarity.ts';
@@ -38,17 +39,7 @@ export function optionsFromConfig(config: Config['analysis'], asOf: string): Ana
  * recurrences): a similar pair inside one such group is already known to someone.
  */
 function connectedGroups(population: Population, links: readonly RecurrenceLink[]): (id: string) => string {
-  const parent = new Map<string, string>();
-  const root = (id: string): string => {
-    let r = id;
-    while (parent.has(r)) r = parent.get(r)!;
-    if (r !== id) parent.set(id, r);
-    return r;
-  };
-  const join = (a: string, b: string) => {
-    const ra = root(a), rb = root(b);
-    if (ra !== rb) parent.set(rb, ra);
-  };
+  const { root, join } = disjointSets();
   for (const link of links) join(link.from, link.to);
   for (const c of population.all) for (const other of c.incident.frontmatter.related ?? []) join(c.id, other);
   return root;

@@ -1,5 +1,7 @@
 import { daysBetween } from './calendar.ts';
+import { actionItemFields } from './action-items.ts';
 import { byStart, type Case, type Population } from './cases.ts';
+import { disjointSets } from './groups.ts';
 import { round } from './stats.ts';
 import type { AnalysisSettings, PreventableRecurrence, RecurrenceAnalysis, RecurrenceChain, RecurrenceLink } from './types.ts';
 
@@ -98,17 +100,8 @@ export function findLinks(population: Population, settings: AnalysisSettings): R
 }
 
 function findChains(links: readonly RecurrenceLink[], population: Population): RecurrenceChain[] {
-  const parent = new Map<string, string>();
-  const root = (id: string): string => {
-    let r = id;
-    while (parent.has(r)) r = parent.get(r)!;
-    if (r !== id) parent.set(id, r);
-    return r;
-  };
-  for (const link of links) {
-    const a = root(link.from), b = root(link.to);
-    if (a !== b) parent.set(b, a);
-  }
+  const { root, join } = disjointSets();
+  for (const link of links) join(link.from, link.to);
   const members = new Map<string, Case[]>();
   const linksOf = new Map<string, RecurrenceLink[]>();
   for (const link of links) {
@@ -164,16 +157,7 @@ function findPreventable(links: readonly RecurrenceLink[], population: Populatio
           original: original.id,
           recurrence: recurrence.id,
           link: via === link ? link.kind : 'chain',
-          item: {
-            index,
-            title: item.title,
-            owner: item.owner,
-            priority: item.priority,
-            status: item.status,
-            due: item.due ?? null,
-            completedAt: item.completed_at ?? null,
-            ticket: item.ticket ?? null,
-          },
+          item: { index, ...actionItemFields(item) },
           overdueDays: item.due === undefined ? null : daysBetween(item.due, recurrence.date),
         });
       });
