@@ -212,6 +212,16 @@ describe('similar incidents', () => {
   });
 });
 
+describe('headline windows', () => {
+  test('the last 90 days against the 90 before', () => {
+    expect(analysis.windows).toEqual({
+      days: 90,
+      recent: { from: '2025-05-04', to: '2025-08-01', incidents: 3, severe: 1, customerFacing: 1, recurrences: 1, resolveP50: 240, resolveMissing: 0, overdueActionItems: 2 },
+      previous: { from: '2025-02-03', to: '2025-05-03', incidents: 3, severe: 1, customerFacing: 1, recurrences: 2, resolveP50: 120, resolveMissing: 0, overdueActionItems: 1 },
+    });
+  });
+});
+
 describe('determinism', () => {
   test('the same input in any order gives byte-identical JSON', () => {
     const reversed = analyze([...project.incidents].reverse(), project.catalog!, { asOf: AS_OF });

@@ -1,6 +1,5 @@
 import { styleText } from 'node:util';
-import type { Analysis, TimeMetricAnalysis } from '../../lib/index.ts';
-import { bar, formatMinutes, percent, plural } from './format.ts';
+import { bar, formatMinutes, percent, plural, type Analysis, type TimeMetricAnalysis } from '../../lib/index.ts';
 
 type Style = Parameters<typeof styleText>[0];
 

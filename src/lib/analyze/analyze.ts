@@ -6,6 +6,7 @@ import { buildPopulation, type Population } from './cases.ts';
 import { coOccurrence, CO_OCCURRING, dimensionStats, groupByValue, type GroupContext } from './commonalities.ts';
 import { dimensionReaders } from './dimensions.ts';
 import { disjointSets } from './groups.ts';
+import { headlineWindows } from './windows.ts';
 import { PATTERN_DIMENSIONS, rankPatterns, type Candidate } from './patterns.ts';
 import { analyseRecurrence, findLinks } from './recurrence.ts';
 import { findSimilar } from './similarity.ts';
@@ -107,6 +108,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
       overdueActionItems: actionItems.totals.overdue,
       resolveP50: timeMetrics.find((m) => m.metric === 'resolve')!.overall.p50,
     },
+    windows: headlineWindows(population, ctx.recurrences, actionItems.items, settings.asOf),
     dimensions,
     coOccurrence: matrices,
     patterns: rankPatterns(candidates, ctx),

@@ -282,11 +282,29 @@ export interface HeadlineNumbers {
   resolveP50: number | null;
 }
 
+/** The headline numbers of a window of days (both ends included). */
+export interface HeadlineWindow {
+  from: string;
+  to: string;
+  incidents: number;
+  /** Incidents of the catalog's two worst severities (SEV1 and SEV2 by default). */
+  severe: number;
+  customerFacing: number;
+  recurrences: number;
+  resolveP50: number | null;
+  /** Incidents of the window without `resolved_at`, left out of resolveP50. */
+  resolveMissing: number;
+  /** Action items overdue at the window's last day. */
+  overdueActionItems: number;
+}
+
 export interface Analysis {
   version: 1;
   settings: AnalysisSettings;
   scope: Scope;
   headline: HeadlineNumbers;
+  /** The last 90 days up to the analysis date against the 90 before. */
+  windows: { days: number; recent: HeadlineWindow; previous: HeadlineWindow };
   dimensions: DimensionStats[];
   coOccurrence: CoOccurrence[];
   patterns: Pattern[];
