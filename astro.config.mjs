@@ -1,9 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import hindsight from './src/integration/hindsight.ts';
-import { INCIDENTS_OVERRIDE } from './src/site/config.ts';
+import { INCIDENTS_OVERRIDE, SITE } from './src/site/config.ts';
 
 export default defineConfig({
   output: 'static',
+  base: SITE.base,
+  // Page links end in `/`, as GitHub Pages and most static hosts serve folders.
+  trailingSlash: 'always',
+  // Stylesheets as files, so the Content-Security-Policy needs no 'unsafe-inline'.
+  build: { inlineStylesheets: 'never' },
   integrations: [hindsight({ incidentsDir: INCIDENTS_OVERRIDE })],
 });

@@ -212,6 +212,17 @@ describe('similar incidents', () => {
   });
 });
 
+describe('incidents per period', () => {
+  test('by severity, every period present', () => {
+    expect(analysis.perPeriod.slice(0, 4)).toEqual([
+      { period: '2025-01', total: 1, bySeverity: { SEV1: 1, SEV2: 0, SEV3: 0, SEV4: 0 } },
+      { period: '2025-02', total: 1, bySeverity: { SEV1: 0, SEV2: 1, SEV3: 0, SEV4: 0 } },
+      { period: '2025-03', total: 2, bySeverity: { SEV1: 0, SEV2: 0, SEV3: 2, SEV4: 0 } },
+      { period: '2025-04', total: 0, bySeverity: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 } },
+    ]);
+  });
+});
+
 describe('headline windows', () => {
   test('the last 90 days against the 90 before', () => {
     expect(analysis.windows).toEqual({

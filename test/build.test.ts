@@ -1,19 +1,34 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Element, Root, RootContent } from 'hast';
+import { htmlToHast } from 'satteri';
+import { analyze, loadProject, type Analysis } from '../src/lib/index.ts';
+import { NOW } from './helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 
-function build(incidents: string) {
+function build(incidents: string, env: Record<string, string> = {}) {
   const outDir = join(mkdtempSync(join(tmpdir(), 'hindsight-site-')), 'dist');
   const child = spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: REPO,
     encoding: 'utf8',
-    env: { ...process.env, HINDSIGHT_INCIDENTS: incidents, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, HINDSIGHT_INCIDENTS: incidents, HINDSIGHT_AS_OF: '2025-08-01', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', ...env },
   });
   return { ...child, outDir };
+}
+
+/** Every file of the built site, by path relative to dist/. */
+function files(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|css|js|json|xml)$/.test(f)).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+function elements(node: Root | RootContent): Element[] {
+  const own = node.type === 'element' ? [node] : [];
+  const children = 'children' in node ? node.children.flatMap((child) => elements(child)) : [];
+  return [...own, ...children];
 }
 
 test('a build with an invalid postmortem prints the findings and publishes nothing', () => {
@@ -24,10 +39,88 @@ test('a build with an invalid postmortem prints the findings and publishes nothi
   expect(existsSync(result.outDir)).toBe(false);
 }, 120_000);
 
-test('a valid folder builds, and the site lists its published postmortems only', () => {
-  const result = build('test/fixtures/validate/valid/incidents');
-  expect(result.status).toBe(0);
-  const html = readFileSync(join(result.outDir, 'index.html'), 'utf8');
-  expect(html).toContain('Checkout failed while orders-db was saturated');
-  expect(html).not.toContain('Draft about the search outage');
+describe('the site built from a known corpus', () => {
+  const KNOWN = 'test/fixtures/analyze/known/incidents';
+  let site: Map<string, string>;
+  let analysis: Analysis;
+
+  beforeAll(async () => {
+    const result = build(KNOWN);
+    expect(result.status, result.stderr).toBe(0);
+    site = files(result.outDir);
+    const project = await loadProject({ incidentsDir: join(REPO, KNOWN), cwd: REPO, now: NOW });
+    analysis = analyze(project.incidents, project.catalog!, { asOf: '2025-08-01' });
+  }, 120_000);
+
+  test('every postmortem but the draft has its page', () => {
+    expect([...site.keys()].filter((f) => f.startsWith('incidents/') && f !== 'incidents/index.html').sort()).toEqual([
+      'incidents/2025-01-10-a-capacity/index.html',
+      'incidents/2025-02-15-b-capacity-again/index.html',
+      'incidents/2025-03-01-c-config-deploy/index.html',
+      'incidents/2025-03-10-e-kafka-rebalance/index.html',
+      'incidents/2025-04-01-g-near-miss/index.html',
+      'incidents/2025-06-20-d-capacity-late/index.html',
+      'incidents/2025-07-01-f-kafka-lag/index.html',
+      'incidents/2025-07-05-i-kafka-unlinked/index.html',
+    ]);
+    for (const [file, html] of site) expect(html, file).not.toContain('Draft about Service A');
+  });
+
+  test('the dashboard shows the analysis numbers', () => {
+    const html = site.get('index.html')!;
+    const metric = (name: string) => new RegExp(`data-metric="${name}">([^<]*)<`).exec(html)?.[1];
+    expect([metric('incidents'), metric('severe'), metric('recurrences'), metric('overdueActionItems'), metric('resolveP50')]).toEqual(['3', '1', '1', '2', '4 h']);
+    expect(metric('all-incidents')).toBe(String(analysis.headline.incidents));
+    expect(metric('preventable')).toBe(String(analysis.headline.preventableRecurrences));
+    expect(html).toContain('1 near-miss, 0 game days, and 1 draft left out of this site');
+  });
+
+  test('every page forbids inline scripts', () => {
+    for (const [file, html] of site) {
+      if (file.endsWith('.html')) expect(html, file).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';`);
+    }
+  });
+
+  test('every link inside the site resolves', () => {
+    for (const [file, html] of site) {
+      for (const [, target] of html.matchAll(/href="(\/[^"#?]*)"/g)) {
+        const path = target!.endsWith('/') ? `${target!.slice(1)}index.html` : target!.slice(1);
+        expect(site.has(path), `${file} links to ${target}`).toBe(true);
+      }
+    }
+  });
+
+  test('an incident page links its recurrence, its chain and its similar incidents', () => {
+    const html = site.get('incidents/2025-07-05-i-kafka-unlinked/index.html')!;
+    expect(html).toContain('<h2>Similar incidents</h2>');
+    expect(html).toContain('href="/incidents/2025-03-10-e-kafka-rebalance/"');
+    expect(html).toContain('not linked');
+    const b = site.get('incidents/2025-02-15-b-capacity-again/index.html')!;
+    expect(b).toContain('<h2>Recurrence of</h2>');
+    expect(b).toContain('inferred: shares svc-a, capacity');
+  });
+});
+
+test('nothing hostile in a postmortem survives into the site', () => {
+  const result = build('test/fixtures/site/hostile/incidents');
+  expect(result.status, result.stderr).toBe(0);
+  const site = files(result.outDir);
+  expect(site.size).toBeGreaterThan(2);
+  // Parsed as a browser would: text that merely reads like a tag inside an attribute is harmless.
+  for (const [file, text] of site) {
+    if (!file.endsWith('.html')) continue;
+    for (const element of elements(htmlToHast(text) as Root)) {
+      const where = `${file}: <${element.tagName}>`;
+      expect(['script', 'iframe', 'object', 'embed', 'form', 'frame'], where).not.toContain(element.tagName);
+      for (const [name, value] of Object.entries(element.properties)) {
+        expect(name, where).not.toMatch(/^on/i);
+        if (['href', 'src', 'action', 'formAction', 'poster'].includes(name)) expect(String(value).trim(), where).not.toMatch(/^(javascript|data|vbscript):/i);
+        if (name === 'style') expect(String(value), where).not.toMatch(/javascript|expression|url\(/i);
+      }
+    }
+  }
+  const page = site.get('incidents/2025-05-01-hostile-postmortem/index.html')!;
+  expect(page).toContain('&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; checkout broke');
+  expect(page).toContain('a link');
+  expect(page).toContain('styled');
 }, 120_000);

@@ -10,7 +10,9 @@ export default function hindsight(options: { incidentsDir: string | undefined })
   return {
     name: 'hindsight',
     hooks: {
-      'astro:config:setup': async ({ command }) => {
+      'astro:config:setup': async ({ command, updateConfig }) => {
+        // Drafts are shown while writing (`astro dev`) and never published.
+        updateConfig({ vite: { define: { 'import.meta.env.HINDSIGHT_DEV_SERVER': JSON.stringify(command === 'dev') } } });
         if (command !== 'build') return;
         const load: ConfiguredLoadOptions = { cwd: process.cwd() };
         if (options.incidentsDir) load.incidentsDir = options.incidentsDir;

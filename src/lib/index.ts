@@ -14,5 +14,5 @@ export { actionItemSchema, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, PRIORITIES, 
 export { parseTimestamp, parseDate } from './schema/timestamp.ts';
 export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';
 export type * from './analyze/types.ts';
-export { formatMinutes, percent, plural, bar } from './text/format.ts';
-export { renderBodyHtml } from './render/body-html.ts';
+export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';
+export { renderBodyHtml, renderBodySections, type RenderedSection } from './render/body-html.ts';

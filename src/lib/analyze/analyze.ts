@@ -94,7 +94,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
   const timeMetrics = analyseTimeMetrics(population);
   const bySeverity = Object.fromEntries(population.severities.map((s) => [s, 0]));
   for (const c of population.incidents) bySeverity[c.severity]!++;
-  return {
+  const analysis: Analysis = {
     version: 1,
     settings,
     scope: population.scope,
@@ -108,6 +108,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
       overdueActionItems: actionItems.totals.overdue,
       resolveP50: timeMetrics.find((m) => m.metric === 'resolve')!.overall.p50,
     },
+    perPeriod: population.scope.periods.map((period) => ({ period, total: 0, bySeverity: Object.fromEntries(population.severities.map((s) => [s, 0])) })),
     windows: headlineWindows(population, ctx.recurrences, actionItems.items, settings.asOf),
     dimensions,
     coOccurrence: matrices,
@@ -118,4 +119,10 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
     durations: incidentDurations(population),
     actionItems,
   };
+  for (const c of population.incidents) {
+    const row = analysis.perPeriod[ctx.periodIndex.get(c.period)!]!;
+    row.total++;
+    row.bySeverity[c.severity]!++;
+  }
+  return analysis;
 }

@@ -303,6 +303,8 @@ export interface Analysis {
   settings: AnalysisSettings;
   scope: Scope;
   headline: HeadlineNumbers;
+  /** Incidents per period, by severity (every catalog severity, worst first). */
+  perPeriod: { period: string; total: number; bySeverity: Record<string, number> }[];
   /** The last 90 days up to the analysis date against the 90 before. */
   windows: { days: number; recent: HeadlineWindow; previous: HeadlineWindow };
   dimensions: DimensionStats[];

@@ -14,6 +14,17 @@ export const configSchema = z.strictObject({
     .array(z.union([sectionName, z.array(sectionName).min(1)], { error: 'must be a section name or a list of alternative names' }))
     .transform((entries) => entries.map((entry) => (typeof entry === 'string' ? [entry] : entry)))
     .optional(),
+  /** The published site. */
+  site: z
+    .strictObject({
+      /** The site's title. Default `Hindsight`. */
+      title: z.string().trim().min(1).optional(),
+      /** Shown beside the title, e.g. `Acme Engineering`. */
+      organisation: z.string().trim().min(1).optional(),
+      /** The path the site is served under, e.g. `/postmortems/` for a GitHub Pages project site. Default `/`. */
+      base: z.string().regex(/^\/([\w.-]+\/)*$/, { error: 'must start and end with `/`, e.g. `/postmortems/`' }).optional(),
+    })
+    .optional(),
   /** How incidents are analysed; docs/analysis.md explains each. */
   analysis: z
     .strictObject({

@@ -22,3 +22,10 @@ export function percent(rate: number | null): string {
 export function bar(value: number, max: number, width = 30): string {
   return max ? '█'.repeat(Math.round((value / max) * width)) : '';
 }
+
+/** `2025-05-06T10:05:00+02:00` → `2025-05-06 10:05 +02:00`: the author's wall-clock time and zone. */
+export function formatTimestamp(timestamp: string): string {
+  const m = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(?::\d\d(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?$/i.exec(timestamp.trim());
+  if (!m) return timestamp;
+  return `${m[1]} ${m[2]}${m[3] ? ` ${m[3].toUpperCase() === 'Z' ? 'UTC' : m[3]}` : ''}`;
+}

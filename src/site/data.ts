@@ -1,0 +1,82 @@
+import {
+  analyze,
+  loadConfiguredProject,
+  optionsFromConfig,
+  parseDate,
+  type ActionItemRow,
+  type Analysis,
+  type Catalog,
+  type ConfiguredLoadOptions,
+  type Incident,
+  type RecurrenceChain,
+  type RecurrenceLink,
+} from '../lib/index.ts';
+import { INCIDENTS_OVERRIDE, SITE } from './config.ts';
+
+/** Everything the pages show, loaded and analysed once per build. */
+export interface SiteData {
+  /** The postmortems with a page: every one but drafts in a build, drafts too in `astro dev`. */
+  incidents: Incident[];
+  byId: Map<string, Incident>;
+  catalog: Catalog;
+  analysis: Analysis;
+  /** Drafts left out of this build. */
+  draftsLeftOut: number;
+  /** Lookups by incident id into what the analysis computed. */
+  itemsOf: Map<string, ActionItemRow[]>;
+  linksFrom: Map<string, RecurrenceLink[]>;
+  linkTo: Map<string, RecurrenceLink>;
+  chainOf: Map<string, RecurrenceChain>;
+  durationsOf: Map<string, Analysis['durations'][number]>;
+}
+
+function indexBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+async function load(): Promise<SiteData> {
+  if (parseDate(SITE.asOf) === undefined) throw new Error(`HINDSIGHT_AS_OF must be a date such as 2026-06-30, not \`${SITE.asOf}\``);
+  const options: ConfiguredLoadOptions = { cwd: process.cwd(), threads: 1 };
+  if (INCIDENTS_OVERRIDE) options.incidentsDir = INCIDENTS_OVERRIDE;
+  const project = await loadConfiguredProject(options);
+  // The build integration has already stopped the build on any error; this is the dev server.
+  if (!project.catalog) throw new Error('the catalog has errors: run npm run validate');
+  const showDrafts = import.meta.env.HINDSIGHT_DEV_SERVER === true;
+  const incidents = project.incidents
+    .filter((i) => showDrafts || i.frontmatter.status !== 'draft')
+    .sort((a, b) => b.times.startedAt - a.times.startedAt || (a.id < b.id ? -1 : 1));
+  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(SITE.analysis, SITE.asOf));
+  const chainOf = new Map<string, RecurrenceChain>();
+  for (const chain of analysis.recurrence.chains) for (const id of chain.incidents) chainOf.set(id, chain);
+  return {
+    incidents,
+    byId: new Map(incidents.map((i) => [i.id, i])),
+    catalog: project.catalog,
+    analysis,
+    draftsLeftOut: showDrafts ? 0 : project.incidents.length - incidents.length,
+    itemsOf: indexBy(analysis.actionItems.items, (i) => i.incident),
+    linksFrom: indexBy(analysis.recurrence.links, (l) => l.from),
+    linkTo: new Map(analysis.recurrence.links.map((l) => [l.to, l])),
+    chainOf,
+    durationsOf: new Map(analysis.durations.map((d) => [d.id, d])),
+  };
+}
+
+let loaded: Promise<SiteData> | undefined;
+
+/** The site's data; every page shares one load. */
+export function siteData(): Promise<SiteData> {
+  return (loaded ??= load());
+}
+
+/** A path inside the site, under its base path. */
+export function href(path: string): string {
+  return `${import.meta.env.BASE_URL.replace(/\/$/, '')}${path}`;
+}
