@@ -22,7 +22,7 @@ function build(incidents: string, env: Record<string, string> = {}) {
 
 /** Every file of the built site, by path relative to dist/. */
 function files(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|css|js|json|xml)$/.test(f)).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return new Map(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|css|js|json|xml|csv)$/.test(f)).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
 function elements(node: Root | RootContent): Element[] {
@@ -73,6 +73,22 @@ describe('the site built from a known corpus', () => {
     expect(metric('all-incidents')).toBe(String(analysis.headline.incidents));
     expect(metric('preventable')).toBe(String(analysis.headline.preventableRecurrences));
     expect(html).toContain('1 near-miss, 0 game days, and 1 draft left out of this site');
+  });
+
+  test('the data files hold the analysis and every postmortem on the site', () => {
+    expect(JSON.parse(site.get('analysis.json')!)).toEqual(JSON.parse(JSON.stringify(analysis)));
+    const incidents = JSON.parse(site.get('incidents.json')!) as { id: string }[];
+    expect(incidents.map((i) => i.id)).toHaveLength(8);
+    expect(incidents.map((i) => i.id)).not.toContain('2025-08-01-h-draft');
+    const csv = site.get('incidents.csv')!.trimEnd().split('\r\n');
+    expect(csv).toHaveLength(9);
+    expect(csv.find((row) => row.startsWith('2025-01-10-a-capacity,'))).toBe(
+      '2025-01-10-a-capacity,Service A ran out of worker threads,published,incident,SEV1,2025-01-10T10:00:00Z,2025-01-10T10:10:00Z,2025-01-10T10:40:00Z,2025-01-10T11:00:00Z,10,40,60,svc-a,capacity,deploy,alert,true,100,,3,1,1',
+    );
+    // The feed lists published postmortems only: f is in review.
+    const feed = site.get('feed.xml')!;
+    expect(feed.match(/<entry>/g)).toHaveLength(7);
+    expect(feed).not.toContain('2025-07-01-f-kafka-lag');
   });
 
   test('every page forbids inline scripts', () => {

@@ -49,6 +49,6 @@ export function periodEnd(period: string, unit: PeriodUnit): string {
 export function describeSpan(days: number): string {
   if (days < 45) return days === 1 ? '1 day' : `${Math.max(days, 1)} days`;
   const months = Math.round(days / 30.44);
-  if (months < 24) return `${months} months`;
+  if (months < 24) return months === 1 ? '1 month' : `${months} months`;
   return `${Math.round(days / 365.25)} years`;
 }
