@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Element, Root, RootContent } from 'hast';
@@ -23,6 +24,11 @@ function build(incidents: string, env: Record<string, string> = {}) {
 /** Every file of the built site, by path relative to dist/. */
 function files(dir: string): Map<string, string> {
   return new Map(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|css|js|json|xml|csv)$/.test(f)).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+function toText(node: Root | RootContent): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(toText).join('') : '';
 }
 
 function elements(node: Root | RootContent): Element[] {
@@ -91,6 +97,15 @@ describe('the site built from a known corpus', () => {
     expect(feed).not.toContain('2025-07-01-f-kafka-lag');
   });
 
+  test('incident pages ship no JavaScript; the dashboard under 100 KB gzipped', () => {
+    for (const [file, html] of site) if (file.startsWith('incidents/') && file.endsWith('.html')) expect(html, file).not.toContain('<script');
+    const dashboard = site.get('index.html')!;
+    const bundles = [...dashboard.matchAll(/<script type="module" src="\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(bundles.length).toBeGreaterThan(0);
+    const gzipped = bundles.reduce((n, f) => n + gzipSync(site.get(f)!).length, 0);
+    expect(gzipped).toBeLessThan(100 * 1024);
+  });
+
   test('every page forbids inline scripts', () => {
     for (const [file, html] of site) {
       if (file.endsWith('.html')) expect(html, file).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';`);
@@ -127,7 +142,14 @@ test('nothing hostile in a postmortem survives into the site', () => {
     if (!file.endsWith('.html')) continue;
     for (const element of elements(htmlToHast(text) as Root)) {
       const where = `${file}: <${element.tagName}>`;
-      expect(['script', 'iframe', 'object', 'embed', 'form', 'frame'], where).not.toContain(element.tagName);
+      if (element.tagName === 'script') {
+        // The only scripts: the site's own bundles, and chart data that never runs.
+        const { type, src } = element.properties;
+        if (type === 'application/json') expect(() => JSON.parse(toText(element)), where).not.toThrow();
+        else expect([type, String(src).startsWith('/_astro/')], where).toEqual(['module', true]);
+        continue;
+      }
+      expect(['iframe', 'object', 'embed', 'form', 'frame'], where).not.toContain(element.tagName);
       for (const [name, value] of Object.entries(element.properties)) {
         expect(name, where).not.toMatch(/^on/i);
         if (['href', 'src', 'action', 'formAction', 'poster'].includes(name)) expect(String(value).trim(), where).not.toMatch(/^(javascript|data|vbscript):/i);
