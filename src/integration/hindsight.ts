@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
 import { pretty } from '../cli/formatters/pretty.ts';
 import { countBySeverity, loadConfiguredProject, type ConfiguredLoadOptions } from '../lib/index.ts';
 
@@ -25,6 +27,17 @@ export default function hindsight(options: { incidentsDir: string | undefined })
           process.stderr.write('\nThe site was not built: fix the problems above (npm run validate checks them).\n');
           process.exit(1);
         }
+      },
+      // Full-text search: Pagefind indexes the built pages (those marked data-pagefind-body).
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({});
+        if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
+        await index.writeFiles({ outputPath: `${site}/pagefind` });
+        await pagefind.close();
+        logger.info(`search index: ${added.page_count} pages`);
       },
     },
   };

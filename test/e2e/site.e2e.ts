@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const REPO = join(import.meta.dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm',
+  '.xml': 'application/atom+xml', '.csv': 'text/csv', '.svg': 'image/svg+xml',
+};
+
+let server: Server;
+let browser: Browser;
+let base: string;
+
+/** A static host for dist/, as GitHub Pages serves it. */
+function serve(dir: string): Promise<string> {
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
+    let file = join(dir, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+beforeAll(async () => {
+  const dist = join(mkdtempSync(join(tmpdir(), 'hindsight-e2e-')), 'dist');
+  const build = spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, HINDSIGHT_AS_OF: '2026-07-01', ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+  });
+  expect(build.status, build.stderr).toBe(0);
+  base = await serve(dist);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens a page and collects what went wrong while it loaded. */
+async function open(path: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ colorScheme: options.colorScheme ?? 'light' });
+  const problems: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => { if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`); });
+  await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+  return { page, problems };
+}
+
+describe('every page type', () => {
+  test.each([
+    '/', '/incidents/', '/incidents/2025-05-06-batch-fleet-rebooted-again/', '/patterns/', '/action-items/',
+    '/services/', '/services/orders-db/', '/causes/', '/causes/capacity-exhaustion/', '/triggers/', '/triggers/cron-job/',
+    '/teams/', '/teams/platform/', '/search/',
+  ])('%s loads without errors', async (path) => {
+    const { page, problems } = await open(path);
+    expect(problems).toEqual([]);
+    expect(await page.locator('h1').first().textContent()).toBeTruthy();
+    await page.close();
+  });
+});
+
+test('the dashboard charts draw', async () => {
+  const { page, problems } = await open('/');
+  const canvases = page.locator('figure.chart canvas');
+  expect(await canvases.count()).toBe(5);
+  const painted = await canvases.evaluateAll((elements) => elements.map((canvas) => {
+    const c = canvas as HTMLCanvasElement;
+    const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let opaque = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) opaque++;
+    return opaque;
+  }));
+  for (const count of painted) expect(count).toBeGreaterThan(1000);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('filtering the incidents table narrows the rows and keeps the filter in the URL', async () => {
+  const { page } = await open('/incidents/');
+  const visible = () => page.locator('table#incidents tbody tr:not([hidden])').count();
+  const all = await visible();
+  expect(all).toBe(31);
+  await page.selectOption('select[name="service"]', 'orders-db');
+  // Seven incidents and the failover game day.
+  expect(await visible()).toBe(8);
+  await page.fill('input[name="q"]', 'reports');
+  expect(await visible()).toBe(1);
+  expect(new URL(page.url()).search).toBe('?service=orders-db&q=reports');
+  // The filtered view, shared by its URL, opens filtered.
+  const shared = await open(`/incidents/?service=orders-db&q=reports`);
+  expect(await shared.page.locator('table#incidents tbody tr:not([hidden])').count()).toBe(1);
+  await page.close();
+  await shared.page.close();
+});
+
+test('search finds an incident by a word from its body', async () => {
+  const { page, problems } = await open('/search/?q=UnicodeDecodeError');
+  const result = page.locator('.pagefind-ui__result-link').first();
+  await result.waitFor({ timeout: 10_000 });
+  expect(await result.textContent()).toContain('reboot-stuck.py rebooted the whole batch fleet at once');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('dark mode renders dark', async () => {
+  const { page } = await open('/', { colorScheme: 'dark' });
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(15, 20, 25)');
+  await page.close();
+});
