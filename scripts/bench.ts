@@ -3,13 +3,14 @@
  *
  * The corpus comes from the synthetic generator (`npm run generate`), so it has the real format,
  * planted recurrences and shared causes. Each measurement runs in a fresh process, so start-up
- * and peak memory are those a user sees. Prints a Markdown table for the README.
+ * and peak memory are those a user sees; the site is built from the same corpora up to 10,000.
+ * Prints a Markdown table for the README.
  *
  *   npm run bench                          # 1,000, 10,000 and 100,000 postmortems
  *   npm run bench -- --sizes 1000,10000
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,6 +54,29 @@ function run(dir: string, mode: 'validate' | 'analyze', threads: number, only?: 
   return JSON.parse(child.stdout) as Measurement;
 }
 
+const REPO = join(import.meta.dirname, '..');
+/** The largest corpus the site is built from here: the build targets are set at 1,000 and 10,000. */
+const SITE_UP_TO = 10_000;
+
+/** Builds the site from a corpus in a fresh process; GNU time reports its peak memory. */
+function buildSite(dir: string): { ms: number; maxRssMb: number | undefined } {
+  const out = mkdtempSync(join(tmpdir(), 'hindsight-bench-site-'));
+  const astro = [process.execPath, join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out];
+  const timed = existsSync('/usr/bin/time');
+  const start = performance.now();
+  const child = spawnSync(timed ? '/usr/bin/time' : astro[0]!, timed ? ['-f', 'maxrss=%M', ...astro] : astro.slice(1), {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, HINDSIGHT_INCIDENTS: dir, HINDSIGHT_AS_OF: AS_OF, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const ms = performance.now() - start;
+  rmSync(out, { recursive: true, force: true });
+  if (child.status !== 0) throw new Error(`the site build failed:\n${child.stderr}`);
+  const rss = /maxrss=(\d+)/.exec(child.stderr)?.[1];
+  return { ms, maxRssMb: rss ? Number(rss) / 1024 : undefined };
+}
+
 function firstPostmortem(dir: string): string {
   const year = readdirSync(dir).filter((f) => !f.startsWith('_')).sort()[0]!;
   return join(dir, year, readdirSync(join(dir, year)).sort()[0]!);
@@ -74,8 +98,8 @@ if (values.measure) {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
   const perSecond = (count: number, ms: number) => Math.round(count / (ms / 1000)).toLocaleString('en');
   const rows = [
-    '| postmortems | validate, all cores | files/s | validate, one thread | files/s | analysis, one thread | peak memory, validate + analysis | one file of them |',
-    '|---|---|---|---|---|---|---|---|',
+    '| postmortems | validate, all cores | files/s | validate, one thread | files/s | analysis, one thread | peak memory, validate + analysis | one file of them | site build | site build peak memory |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const size of values.sizes.split(',').map(Number)) {
     const dir = mkdtempSync(join(tmpdir(), `hindsight-bench-${size}-`));
@@ -86,8 +110,10 @@ if (values.measure) {
     if (all.errors) throw new Error(`the corpus has ${all.errors} errors`);
     const one = run(dir, 'analyze', 1);
     const single = run(dir, 'validate', 0, firstPostmortem(dir));
+    const site = size <= SITE_UP_TO ? buildSite(dir) : undefined;
+    const mb = (value: number | undefined) => (value === undefined ? '—' : `${Math.round(value).toLocaleString('en')} MB`);
     const n = size.toLocaleString('en');
-    rows.push(`| ${n} | ${seconds(all.validateMs)} | ${perSecond(size, all.validateMs)} | ${seconds(one.validateMs)} | ${perSecond(size, one.validateMs)} | ${seconds(one.analyzeMs!)} | ${Math.round(one.maxRssMb).toLocaleString('en')} MB | ${seconds(single.validateMs)} |`);
+    rows.push(`| ${n} | ${seconds(all.validateMs)} | ${perSecond(size, all.validateMs)} | ${seconds(one.validateMs)} | ${perSecond(size, one.validateMs)} | ${seconds(one.analyzeMs!)} | ${mb(one.maxRssMb)} | ${seconds(single.validateMs)} | ${site ? seconds(site.ms) : '—'} | ${mb(site?.maxRssMb)} |`);
     process.stderr.write(`${size}: measured\n`);
     rmSync(dir, { recursive: true, force: true });
   }
