@@ -72,6 +72,14 @@ describe('the site built from a known corpus', () => {
     for (const [file, html] of site) expect(html, file).not.toContain('Draft about Service A');
   });
 
+  test('building twice from the same input and date gives identical files', () => {
+    const again = build(KNOWN);
+    expect(again.status, again.stderr).toBe(0);
+    const second = files(again.outDir);
+    expect([...second.keys()].sort()).toEqual([...site.keys()].sort());
+    for (const [file, text] of site) expect(second.get(file), file).toBe(text);
+  }, 120_000);
+
   test('the dashboard shows the analysis numbers', () => {
     const html = site.get('index.html')!;
     const metric = (name: string) => new RegExp(`data-metric="${name}">([^<]*)<`).exec(html)?.[1];

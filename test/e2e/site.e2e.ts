@@ -96,17 +96,27 @@ test('filtering the incidents table narrows the rows and keeps the filter in the
   const visible = () => page.locator('table#incidents tbody tr:not([hidden])').count();
   const all = await visible();
   expect(all).toBe(31);
-  await page.selectOption('select[name="service"]', 'orders-db');
+  await page.selectOption('select[name="services"]', 'orders-db');
   // Seven incidents and the failover game day.
   expect(await visible()).toBe(8);
   await page.fill('input[name="q"]', 'reports');
   expect(await visible()).toBe(1);
-  expect(new URL(page.url()).search).toBe('?service=orders-db&q=reports');
+  expect(new URL(page.url()).search).toBe('?services=orders-db&q=reports');
   // The filtered view, shared by its URL, opens filtered.
-  const shared = await open(`/incidents/?service=orders-db&q=reports`);
+  const shared = await open(`/incidents/?services=orders-db&q=reports`);
   expect(await shared.page.locator('table#incidents tbody tr:not([hidden])').count()).toBe(1);
   await page.close();
   await shared.page.close();
+});
+
+test('the action items filter to the overdue ones', async () => {
+  const { page } = await open('/action-items/');
+  const visible = () => page.locator('table#action-items tbody tr:not([hidden])').count();
+  expect(await visible()).toBe(47);
+  await page.check('input[name="overdue"]');
+  expect(await visible()).toBe(8);
+  expect(new URL(page.url()).search).toBe('?overdue=true');
+  await page.close();
 });
 
 test('search finds an incident by a word from its body', async () => {

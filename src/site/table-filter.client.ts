@@ -1,0 +1,87 @@
+/**
+ * Filters and sorts a table in place. The table is complete without this script; with it, filters
+ * act on every keystroke and live in the URL, so a filtered view can be shared.
+ *
+ * The form's fields name what they filter: `q` matches words anywhere in a row, `from` and `to`
+ * bound the row's `data-date`, a checkbox keeps rows whose `data-<name>` is `true`, and any other
+ * field keeps rows whose `data-<name>` (a space-separated list) contains its value.
+ */
+interface Row {
+  element: HTMLTableRowElement;
+  text: string;
+}
+
+type Field = HTMLInputElement | HTMLSelectElement;
+
+function matches(row: Row, field: Field): boolean {
+  const value = field instanceof HTMLInputElement && field.type === 'checkbox' ? (field.checked ? 'true' : '') : field.value.trim();
+  if (!value) return true;
+  const data = row.element.dataset;
+  if (field.name === 'q') return value.toLowerCase().split(/\s+/).every((word) => row.text.includes(word));
+  if (field.name === 'from') return (data.date ?? '') >= value;
+  if (field.name === 'to') return (data.date ?? '') <= value;
+  const own = data[field.name] ?? '';
+  return own === value || own.split(' ').includes(value);
+}
+
+export function setUpTableFilter(formId: string, tableId: string): void {
+  const form = document.getElementById(formId) as HTMLFormElement | null;
+  const table = document.getElementById(tableId) as HTMLTableElement | null;
+  const count = document.querySelector<HTMLElement>(`[data-count-for="${tableId}"]`);
+  if (!form || !table) return;
+  const body = table.tBodies[0]!;
+  const rows: Row[] = [...body.rows].map((element) => ({ element, text: element.textContent!.toLowerCase() }));
+  const fields = [...form.elements].filter((e): e is Field => (e instanceof HTMLInputElement || e instanceof HTMLSelectElement) && e.name !== '');
+
+  const apply = () => {
+    let shown = 0;
+    for (const row of rows) {
+      const visible = fields.every((field) => matches(row, field));
+      row.element.hidden = !visible;
+      if (visible) shown++;
+    }
+    if (count) count.textContent = String(shown);
+    const params = new URLSearchParams();
+    for (const field of fields) {
+      const checkbox = field instanceof HTMLInputElement && field.type === 'checkbox';
+      if (checkbox ? field.checked : field.value.trim()) params.set(field.name, checkbox ? 'true' : field.value.trim());
+    }
+    const query = params.toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  };
+
+  const params = new URLSearchParams(location.search);
+  for (const field of fields) {
+    const value = params.get(field.name);
+    if (value === null) continue;
+    if (field instanceof HTMLInputElement && field.type === 'checkbox') field.checked = value === 'true';
+    else field.value = value;
+  }
+  form.hidden = false;
+  form.addEventListener('input', apply);
+  form.addEventListener('submit', (event) => event.preventDefault());
+  apply();
+
+  // Sorting: a header click sorts by its column's data-sort values (else its text), again to reverse.
+  table.tHead!.rows[0]!.querySelectorAll<HTMLTableCellElement>('th[data-key]').forEach((th, _, all) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'sort';
+    button.textContent = th.textContent;
+    th.replaceChildren(button);
+    button.addEventListener('click', () => {
+      const ascending = th.getAttribute('aria-sort') !== 'ascending';
+      all.forEach((other) => other.removeAttribute('aria-sort'));
+      th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      const index = th.cellIndex;
+      const key = (row: Row) => row.element.cells[index]!.dataset.sort ?? row.element.cells[index]!.textContent ?? '';
+      const numeric = th.dataset.key === 'number';
+      rows.sort((a, b) => {
+        const x = key(a), y = key(b);
+        const order = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+        return ascending ? order : -order;
+      });
+      body.append(...rows.map((r) => r.element));
+    });
+  });
+}
