@@ -33,14 +33,29 @@ export function setUpTableFilter(formId: string, tableId: string): void {
   const rows: Row[] = [...body.rows].map((element) => ({ element, text: element.textContent!.toLowerCase() }));
   const fields = [...form.elements].filter((e): e is Field => (e instanceof HTMLInputElement || e instanceof HTMLSelectElement) && e.name !== '');
 
-  const apply = () => {
-    let shown = 0;
+  // Laying out thousands of rows takes longer than filtering them: show the first matches and
+  // more on request, so every keystroke answers at once even at 10,000 rows.
+  const PAGE = 200;
+  let limit = PAGE;
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'more';
+  table.after(more);
+  more.addEventListener('click', () => {
+    limit += PAGE * 5;
+    apply(false);
+  });
+
+  const apply = (fromInput = true) => {
+    if (fromInput) limit = PAGE;
+    let matching = 0;
     for (const row of rows) {
-      const visible = fields.every((field) => matches(row, field));
-      row.element.hidden = !visible;
-      if (visible) shown++;
+      const visible = fields.every((field) => matches(row, field)) && ++matching <= limit;
+      if (row.element.hidden === visible) row.element.hidden = !visible;
     }
-    if (count) count.textContent = String(shown);
+    if (count) count.textContent = String(matching);
+    more.hidden = matching <= limit;
+    more.textContent = `Show more (${Math.min(limit, matching)} of ${matching} shown)`;
     const params = new URLSearchParams();
     for (const field of fields) {
       const checkbox = field instanceof HTMLInputElement && field.type === 'checkbox';
@@ -58,7 +73,7 @@ export function setUpTableFilter(formId: string, tableId: string): void {
     else field.value = value;
   }
   form.hidden = false;
-  form.addEventListener('input', apply);
+  form.addEventListener('input', () => apply());
   form.addEventListener('submit', (event) => event.preventDefault());
   apply();
 
@@ -82,6 +97,7 @@ export function setUpTableFilter(formId: string, tableId: string): void {
         return ascending ? order : -order;
       });
       body.append(...rows.map((r) => r.element));
+      apply(false);
     });
   });
 }
