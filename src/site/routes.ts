@@ -1,5 +1,5 @@
 import type { Dimension } from '../lib/index.ts';
-import { href } from './data.ts';
+import { href, siteData } from './data.ts';
 
 /** The dimensions that have pages, and where. */
 export const DIMENSION_PAGES = {
@@ -17,4 +17,11 @@ export function incidentHref(id: string): string {
 
 export function valueHref(dimension: PagedDimension, value: string): string {
   return href(`/${DIMENSION_PAGES[dimension].path}/${value}/`);
+}
+
+/** The static paths of a dimension's value pages: one per value the analysis lists. */
+export async function valuePaths(dimension: PagedDimension) {
+  const { analysis } = await siteData();
+  const values = analysis.dimensions.find((d) => d.dimension === dimension)!.values;
+  return values.map((value) => ({ params: { value: value.value }, props: { value } }));
 }
