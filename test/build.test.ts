@@ -53,6 +53,7 @@ describe('the site built from a known corpus', () => {
   beforeAll(async () => {
     const result = build(KNOWN);
     expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('[hindsight] 1 draft left out of the site');
     site = files(result.outDir);
     const project = await loadProject({ incidentsDir: join(REPO, KNOWN), cwd: REPO, now: NOW });
     analysis = analyze(project.incidents, project.catalog!, { asOf: '2025-08-01' });

@@ -16,7 +16,8 @@ export default function hindsight(options: { incidentsDir: string | undefined })
         // Drafts are shown while writing (`astro dev`) and never published.
         updateConfig({ vite: { define: { 'import.meta.env.HINDSIGHT_DEV_SERVER': JSON.stringify(command === 'dev') } } });
         if (command !== 'build') return;
-        const load: ConfiguredLoadOptions = { cwd: process.cwd() };
+        // Findings only: the pages load the models themselves (src/site/data.ts).
+        const load: ConfiguredLoadOptions = { cwd: process.cwd(), incidents: false };
         if (options.incidentsDir) load.incidentsDir = options.incidentsDir;
         const result = await loadConfiguredProject(load);
         const { errors } = countBySeverity(result.diagnostics);

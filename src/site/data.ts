@@ -53,6 +53,8 @@ async function load(): Promise<SiteData> {
     .filter((i) => showDrafts || i.frontmatter.status !== 'draft')
     .sort((a, b) => b.times.startedAt - a.times.startedAt || (a.id < b.id ? -1 : 1));
   const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(SITE.analysis, SITE.asOf));
+  const draftsLeftOut = project.incidents.length - incidents.length;
+  if (draftsLeftOut > 0) console.info(`[hindsight] ${draftsLeftOut === 1 ? '1 draft' : `${draftsLeftOut} drafts`} left out of the site`);
   const chainOf = new Map<string, RecurrenceChain>();
   for (const chain of analysis.recurrence.chains) for (const id of chain.incidents) chainOf.set(id, chain);
   return {
@@ -60,7 +62,7 @@ async function load(): Promise<SiteData> {
     byId: new Map(incidents.map((i) => [i.id, i])),
     catalog: project.catalog,
     analysis,
-    draftsLeftOut: showDrafts ? 0 : project.incidents.length - incidents.length,
+    draftsLeftOut,
     itemsOf: indexBy(analysis.actionItems.items, (i) => i.incident),
     linksFrom: indexBy(analysis.recurrence.links, (l) => l.from),
     linkTo: new Map(analysis.recurrence.links.map((l) => [l.to, l])),
