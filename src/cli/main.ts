@@ -1,4 +1,5 @@
 import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze.ts';
+import { schemaCommand, SCHEMA_USAGE } from './commands/schema.ts';
 import { validate, VALIDATE_USAGE } from './commands/validate.ts';
 import { EXIT, type Io } from './io.ts';
 
@@ -9,6 +10,7 @@ const USAGE = `Usage: hindsight <command> [options]
 Commands:
 ${VALIDATE_USAGE}
 ${ANALYZE_USAGE}
+${SCHEMA_USAGE}
 Exit codes: 0 valid (warnings allowed), 1 problems found, 2 usage or internal error.
 `;
 
@@ -21,6 +23,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await validate(rest, io);
       case 'analyze':
         return await analyzeCommand(rest, io);
+      case 'schema':
+        return await schemaCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -16,3 +16,4 @@ export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } fr
 export type * from './analyze/types.ts';
 export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';
 export { renderBodyHtml, renderBodySections, type RenderedSection } from './render/body-html.ts';
+export { postmortemJsonSchema, catalogJsonSchema } from './schema/json-schema.ts';

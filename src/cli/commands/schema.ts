@@ -1,0 +1,45 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { catalogJsonSchema, countBySeverity, loadConfiguredProject, postmortemJsonSchema } from '../../lib/index.ts';
+import { pretty } from '../formatters/pretty.ts';
+import { EXIT, type Io } from '../io.ts';
+import { incidentsFolder } from '../options.ts';
+
+export const SCHEMA_USAGE = `  schema              Write JSON Schemas for editors: schema/postmortem.schema.json (with the
+                      catalog's values) and schema/catalog.schema.json.
+    --incidents DIR     The incidents folder, as for validate.
+    --out DIR           Where to write them (default: schema).
+`;
+
+/** The files `hindsight schema` writes, by name: what the test compares with the committed ones. */
+export async function schemaFiles(dir: string, cwd: string): Promise<{ files: Record<string, string> } | { error: string; findings: string }> {
+  const project = await loadConfiguredProject({ incidentsDir: dir, cwd, incidents: false });
+  const catalogErrors = project.diagnostics.filter((d) => d.severity === 'error' && d.file.endsWith('_catalog.yaml'));
+  if (!project.catalog || catalogErrors.length) {
+    return { error: 'hindsight: the catalog has errors; fix them first\n', findings: pretty({ diagnostics: catalogErrors, files: 1 }, { color: false }) };
+  }
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  return { files: { 'postmortem.schema.json': json(postmortemJsonSchema(project.catalog)), 'catalog.schema.json': json(catalogJsonSchema()) } };
+}
+
+export async function schemaCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { incidents: { type: 'string' }, out: { type: 'string', default: 'schema' } } });
+  const folder = incidentsFolder(values.incidents, io);
+  if ('error' in folder) {
+    io.stderr(folder.error);
+    return EXIT.failure;
+  }
+  const result = await schemaFiles(folder.dir, io.cwd);
+  if ('error' in result) {
+    io.stderr(result.findings + result.error);
+    return EXIT.invalid;
+  }
+  const out = resolve(io.cwd, values.out);
+  mkdirSync(out, { recursive: true });
+  for (const [name, text] of Object.entries(result.files)) {
+    writeFileSync(join(out, name), text);
+    io.stdout(`wrote ${relative(io.cwd, join(out, name))}\n`);
+  }
+  return EXIT.ok;
+}
