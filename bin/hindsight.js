@@ -15,4 +15,5 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
 });

@@ -6,6 +6,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour on by default). */
   isTTY: boolean;
+  /** Whether a person is at the terminal (stdin and stdout are TTYs): commands may ask questions. */
+  interactive?: boolean;
   /** "Now" in epoch ms; the default is the real clock. */
   now?: number;
 }

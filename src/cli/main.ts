@@ -1,4 +1,5 @@
 import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze.ts';
+import { newCommand, NEW_USAGE } from './commands/new.ts';
 import { schemaCommand, SCHEMA_USAGE } from './commands/schema.ts';
 import { validate, VALIDATE_USAGE } from './commands/validate.ts';
 import { EXIT, type Io } from './io.ts';
@@ -10,6 +11,7 @@ const USAGE = `Usage: hindsight <command> [options]
 Commands:
 ${VALIDATE_USAGE}
 ${ANALYZE_USAGE}
+${NEW_USAGE}
 ${SCHEMA_USAGE}
 Exit codes: 0 valid (warnings allowed), 1 problems found, 2 usage or internal error.
 `;
@@ -23,6 +25,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await validate(rest, io);
       case 'analyze':
         return await analyzeCommand(rest, io);
+      case 'new':
+        return await newCommand(rest, io);
       case 'schema':
         return await schemaCommand(rest, io);
       case undefined:

@@ -17,3 +17,7 @@ export type * from './analyze/types.ts';
 export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';
 export { renderBodyHtml, renderBodySections, type RenderedSection } from './render/body-html.ts';
 export { postmortemJsonSchema, catalogJsonSchema } from './schema/json-schema.ts';
+export { newPostmortem, slugify, uniqueId, type NewPostmortem } from './scaffold/new-postmortem.ts';
+export { findIncidentFiles, incidentIdOf } from './load/files.ts';
+export { closest, didYouMean } from './text/suggest.ts';
+export { formatOffset } from './schema/timestamp.ts';
