@@ -143,6 +143,11 @@ describe('hindsight.config.json', () => {
     ]);
   });
 
+  test('sets where the catalog is, outside the incidents folder', async () => {
+    const result = await run(['validate'], { cwd: join(CONFIGS, 'catalog-elsewhere') });
+    expect(result).toMatchObject({ code: 0, stdout: '✔ 0 errors, 0 warnings in 2 files\n' });
+  });
+
   test('a broken config is reported with positions', async () => {
     const result = await run(['validate', '--format', 'json'], { cwd: join(CONFIGS, 'broken') });
     expect(result.code).toBe(1);

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countBySeverity, loadConfiguredProject, type ConfiguredLoadOptions } from '../../lib/index.ts';
+import { CONFIG_FILE, countBySeverity, loadConfiguredProject, type ConfiguredLoadOptions } from '../../lib/index.ts';
+import { changedFiles } from '../changed-files.ts';
 import { github } from '../formatters/github.ts';
 import { json } from '../formatters/json.ts';
 import { pretty } from '../formatters/pretty.ts';
@@ -16,6 +17,8 @@ export const VALIDATE_USAGE = `  validate [paths…]   Check postmortems and the
                         hindsight.config.json). Its catalog is DIR/_catalog.yaml.
     --format NAME       pretty (default), json or github (default when GITHUB_ACTIONS=true).
     --strict            Warnings fail the run too.
+    --changed REF       Report only on postmortems changed since a git ref (e.g. origin/main),
+                        committed or not; every file if the catalog or config changed.
     --color, --no-color Force colour on or off (default: on when stdout is a terminal).
     Paths name files or folders inside the incidents folder: only their findings are reported,
     but checks across files (duplicate ids, links, recurrence cycles) still see the whole folder.
@@ -29,6 +32,7 @@ export async function validate(args: string[], io: Io): Promise<number> {
       incidents: { type: 'string' },
       format: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      changed: { type: 'string' },
       ...COLOR_OPTIONS,
     },
   });
@@ -62,7 +66,20 @@ export async function validate(args: string[], io: Io): Promise<number> {
 
   const options: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd, incidents: false };
   if (io.now !== undefined) options.now = io.now;
-  if (selected.length) options.only = (file) => selected.some((p) => file === p || file.startsWith(p + sep));
+  const filters: ((file: string) => boolean)[] = [];
+  if (selected.length) filters.push((file) => selected.some((p) => file === p || file.startsWith(p + sep)));
+  if (values.changed !== undefined) {
+    const changed = changedFiles(values.changed, io.cwd);
+    if ('error' in changed) {
+      io.stderr(`hindsight: ${changed.error}\n`);
+      return EXIT.failure;
+    }
+    // A changed catalog or config can break any postmortem: then every file is reported on.
+    const everything = changed.files.some((f) => f.endsWith('_catalog.yaml') || f.endsWith(CONFIG_FILE));
+    const files = new Set(changed.files);
+    if (!everything) filters.push((file) => files.has(file));
+  }
+  if (filters.length) options.only = (file) => filters.every((keep) => keep(file));
   const result = await loadConfiguredProject(options);
 
   io.stdout(formatter({ diagnostics: result.diagnostics, files: result.files }, { color: useColor(values, io) }));

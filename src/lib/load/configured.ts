@@ -15,6 +15,7 @@ export async function loadConfiguredProject(options: ConfiguredLoadOptions): Pro
   const { config, diagnostics } = loadConfig(options.cwd);
   const loadOptions: LoadOptions = { ...options, incidentsDir: options.incidentsDir ?? config.incidents };
   if (config.requiredSections) loadOptions.requiredSections = config.requiredSections;
+  if (config.catalog && !options.catalog) loadOptions.catalog = config.catalog;
   const result = await loadProject(loadOptions);
   return { ...result, diagnostics: [...diagnostics, ...result.diagnostics].sort(compareDiagnostics) };
 }

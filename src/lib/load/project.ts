@@ -16,6 +16,8 @@ export const CATALOG_FILE = '_catalog.yaml';
 export interface LoadOptions {
   /** The incidents folder. */
   incidentsDir: string;
+  /** The catalog, relative to `cwd`. Default: `_catalog.yaml` in the incidents folder. */
+  catalog?: string;
   /** Findings name files relative to this folder. */
   cwd: string;
   /** "Now", for the future-start check. Default: the current time. */
@@ -60,7 +62,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       files: 0,
     };
   }
-  const catalogPath = join(dir, CATALOG_FILE);
+  const catalogPath = options.catalog ? resolve(options.cwd, options.catalog) : join(dir, CATALOG_FILE);
   const catalogBytes = readBytes(catalogPath);
   const catalog = validateCatalogFile(catalogBytes instanceof Error ? undefined : catalogBytes, display(catalogPath));
   const diagnostics: Diagnostic[] = [...catalog.diagnostics];

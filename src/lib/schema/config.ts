@@ -7,6 +7,11 @@ export const configSchema = z.strictObject({
   /** The incidents folder, relative to the config file. Default `incidents`. */
   incidents: z.string().min(1).default('incidents'),
   /**
+   * The catalog, relative to the config file. Default: `_catalog.yaml` in the incidents folder.
+   * Lets a monorepo keep one catalog beside several incidents folders, or outside them.
+   */
+  catalog: z.string().min(1).optional(),
+  /**
    * The `##` sections every postmortem past `draft` must have. An entry that is a list names
    * alternatives. Default: Summary, Impact, Timeline, Root cause (or Root causes), Lessons learned.
    */

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { NOW } from './helpers.ts';
+
+const REPO = join(import.meta.dirname, '..');
+const REBOOT = 'incidents/2025/2025-02-11-reboot-script-fleet-outage.md';
+const LEAK = 'incidents/2025/2025-01-14-legacy-monolith-memory-leak.md';
+let cwd: string;
+
+function git(...args: string[]) {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(result.stderr);
+}
+
+function edit(file: string, change: (text: string) => string) {
+  const path = join(cwd, file);
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+async function validate(...args: string[]) {
+  let stdout = '', stderr = '';
+  const code = await main(['validate', '--format', 'json', ...args], { cwd, env: {}, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, isTTY: false, now: NOW });
+  return { code, stderr, findings: stdout ? (JSON.parse(stdout).findings as { file: string; rule: string }[]).map((f) => `${f.file} ${f.rule}`) : [] };
+}
+
+/** A repository whose main already has a broken postmortem, the kind of debt a PR should not be blamed for. */
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'hindsight-changed-'));
+  cpSync(join(REPO, 'incidents'), join(cwd, 'incidents'), { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'ci@example.com');
+  git('config', 'user.name', 'CI');
+  edit(LEAK, (t) => t.replace('services: [legacy-monolith]', 'services: [legacy-monolit]'));
+  git('add', '.');
+  git('commit', '-q', '-m', 'base');
+});
+
+describe('hindsight validate --changed', () => {
+  test('reports only the postmortems changed since the ref, committed or not', async () => {
+    edit(REBOOT, (t) => t.replace('severity: SEV1', 'severity: SEV9'));
+    writeFileSync(join(cwd, 'incidents/2025/2025-12-30-new.md'), readFileSync(join(cwd, REBOOT), 'utf8').replace('title: reboot-stuck.py', 'title: Another reboot'));
+    expect(await validate('--changed', 'main')).toEqual({
+      code: 1,
+      stderr: '',
+      findings: ['incidents/2025/2025-02-11-reboot-script-fleet-outage.md unknown-severity', 'incidents/2025/2025-12-30-new.md unknown-severity'],
+    });
+    // Without --changed the old debt is reported too.
+    expect((await validate()).findings).toContain(`${LEAK} unknown-service`);
+  });
+
+  test('nothing changed: nothing to report', async () => {
+    expect(await validate('--changed', 'main')).toEqual({ code: 0, stderr: '', findings: [] });
+  });
+
+  test('checks across files still see the whole folder', async () => {
+    git('checkout', '-q', '-b', 'feature');
+    edit(REBOOT, (t) => t.replace('tags: [cron, reboot, batch]', 'tags: [cron, reboot, batch]\nrelated: [2025-01-01-nowhere]'));
+    git('commit', '-q', '-am', 'link');
+    expect((await validate('--changed', 'main')).findings).toEqual([`${REBOOT} unknown-incident`]);
+  });
+
+  test('a changed catalog reports on every postmortem', async () => {
+    appendFileSync(join(cwd, 'incidents/_catalog.yaml'), '\n');
+    expect((await validate('--changed', 'main')).findings).toEqual([`${LEAK} unknown-service`]);
+  });
+
+  test('a ref git does not know is a usage error', async () => {
+    const result = await validate('--changed', 'no-such-branch');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^hindsight: cannot compare with `no-such-branch`/);
+  });
+});
