@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+
+const REPO = join(import.meta.dirname, '..');
+const WORKFLOWS = join(REPO, '.github/workflows');
+const SCRIPTS = Object.keys(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts as Record<string, string>);
+
+interface Step { run?: string; uses?: string; env?: Record<string, string> }
+type Workflow = { on: unknown; jobs: Record<string, { steps?: Step[] }> };
+
+const workflows = readdirSync(WORKFLOWS).filter((f) => f.endsWith('.yml')).sort();
+const read = (file: string) => parse(readFileSync(join(WORKFLOWS, file), 'utf8'), { prettyErrors: true }) as Workflow;
+const steps = (file: string) => Object.values(read(file).jobs).flatMap((job) => job.steps ?? []);
+
+/**
+ * Where the commands run: a clone of this repository, as actions/checkout makes one (with an
+ * `origin` to compare with), sharing this checkout's installed dependencies.
+ */
+function checkout(): { dir: string; base: string } {
+  const dir = join(mkdtempSync(join(tmpdir(), 'hindsight-workflow-')), 'repo');
+  const clone = spawnSync('git', ['clone', '-q', REPO, dir], { encoding: 'utf8' });
+  if (clone.status !== 0) throw new Error(clone.stderr);
+  // The pull request's base: this commit, under a name of its own whatever branch (or none) is checked out.
+  const base = 'workflow-test-base';
+  spawnSync('git', ['update-ref', `refs/remotes/origin/${base}`, 'HEAD'], { cwd: dir });
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  return { dir, base };
+}
+
+/** The values GitHub would put in `${{ … }}` for a pull request into the checked-out branch. */
+let CONTEXT: Record<string, string> = {};
+const substitute = (command: string) => command.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, key: string) => {
+  if (!(key in CONTEXT)) throw new Error(`no value for \${{ ${key} }}`);
+  return CONTEXT[key]!;
+});
+
+describe('GitHub workflows', () => {
+  test('are the two expected, valid YAML', () => {
+    expect(workflows).toEqual(['deploy.yml', 'validate.yml']);
+    for (const file of workflows) expect(Object.keys(read(file).jobs).length, file).toBeGreaterThan(0);
+  });
+
+  test.each(workflows)('%s runs only npm scripts that exist', (file) => {
+    for (const step of steps(file)) {
+      for (const [, script] of (step.run ?? '').matchAll(/npm run (\S+)/g)) expect(SCRIPTS, `${file}: npm run ${script}`).toContain(script);
+    }
+  });
+
+  test('validate.yml runs on pull requests that touch incidents/', () => {
+    expect(read('validate.yml').on).toEqual({ pull_request: { paths: ['incidents/**', 'hindsight.config.json'] } });
+  });
+
+  // The workflows' own commands, as a shell script: what CI runs cannot drift from what works here.
+  test.each(workflows)('%s: its commands pass', (file) => {
+    const { dir, base } = checkout();
+    CONTEXT = { 'github.base_ref': base, 'github.event.repository.name': 'hindsight' };
+    const commands = steps(file).flatMap((step) => (step.run && !step.run.startsWith('npm ci') ? [{ run: substitute(step.run), env: step.env ?? {} }] : []));
+    expect(commands.length).toBeGreaterThan(0);
+    for (const { run, env } of commands) {
+      const result = spawnSync('bash', ['-euo', 'pipefail', '-c', run], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ...env, HINDSIGHT_AS_OF: '2026-06-30', NODE_ENV: 'production' },
+      });
+      expect(result.status, `${file}: ${run}\n${result.stdout}\n${result.stderr}`).toBe(0);
+    }
+  }, 180_000);
+});
