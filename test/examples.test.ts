@@ -80,3 +80,13 @@ describe('the npm scripts a user runs', () => {
     if (first) expect(lines[0]).toBe(first);
   });
 });
+
+test('the complete example in docs/writing.md validates among the bundled incidents', async () => {
+  const doc = readFileSync(join(REPO, 'docs/writing.md'), 'utf8');
+  const example = /```markdown\n([\s\S]*?)\n```/.exec(doc)![1]!;
+  const dir = mkdtempSync(join(tmpdir(), 'hindsight-doc-example-'));
+  cpSync(EXAMPLES, dir, { recursive: true });
+  writeFileSync(join(dir, '2026-03-18-doc-example.md'), `${example}\n`);
+  const result = await loadProject({ incidentsDir: dir, cwd: dir, now: NOW });
+  expect(result.diagnostics).toEqual([]);
+});
