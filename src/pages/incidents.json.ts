@@ -5,5 +5,5 @@ import { siteData } from '../site/data.ts';
 export const GET: APIRoute = async () => {
   const { incidents } = await siteData();
   const data = incidents.map((i) => ({ id: i.id, file: i.file, ...i.frontmatter, timeline: i.body.timeline.map(({ at, text }) => ({ at, text })) }));
-  return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+  return new Response(`${JSON.stringify(data)}\n`, { headers: { 'Content-Type': 'application/json' } });
 };
