@@ -6,7 +6,7 @@ import { schemaFiles } from '../src/cli/commands/schema.ts';
 const REPO = join(import.meta.dirname, '..');
 
 test('the committed JSON Schemas are what npm run schema writes from the catalog', async () => {
-  const result = await schemaFiles(join(REPO, 'incidents'), REPO);
+  const result = schemaFiles(join(REPO, 'incidents'), REPO);
   if ('error' in result) throw new Error(result.findings);
   for (const [name, text] of Object.entries(result.files)) {
     expect(readFileSync(join(REPO, 'schema', name), 'utf8'), `schema/${name} is out of date: run npm run schema`).toBe(text);
@@ -14,7 +14,7 @@ test('the committed JSON Schemas are what npm run schema writes from the catalog
 });
 
 test('the postmortem schema offers exactly the catalog values and rejects unknown fields', async () => {
-  const result = await schemaFiles(join(REPO, 'incidents'), REPO);
+  const result = schemaFiles(join(REPO, 'incidents'), REPO);
   if ('error' in result) throw new Error(result.findings);
   const schema = JSON.parse(result.files['postmortem.schema.json']!);
   expect(schema.additionalProperties).toBe(false);

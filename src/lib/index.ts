@@ -3,7 +3,8 @@ export type { Diagnostic, Position, Severity } from './diagnostics/diagnostic.ts
 export { compareDiagnostics, countBySeverity } from './diagnostics/diagnostic.ts';
 export { RULES, type RuleId } from './diagnostics/rules.ts';
 export type { Incident, IncidentTimes, Section, TimelineEntry } from './model.ts';
-export { loadProject, CATALOG_FILE, type LoadOptions, type LoadResult } from './load/project.ts';
+export { loadProject, type LoadOptions, type LoadResult } from './load/project.ts';
+export { CATALOG_FILE, catalogPath, loadCatalog, loadConfiguredCatalog } from './load/catalog.ts';
 export { loadConfig, CONFIG_FILE } from './config/load-config.ts';
 export { loadConfiguredProject, type ConfiguredLoadOptions } from './load/configured.ts';
 export { configSchema, type Config, type ConfigInput } from './schema/config.ts';

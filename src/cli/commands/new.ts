@@ -9,7 +9,7 @@ import {
   formatOffset,
   incidentIdOf,
   loadConfig,
-  loadConfiguredProject,
+  loadConfiguredCatalog,
   newPostmortem,
   parseTimestamp,
   type Catalog,
@@ -72,10 +72,11 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     io.stderr(folder.error);
     return EXIT.failure;
   }
-  const project = await loadConfiguredProject({ incidentsDir: folder.dir, cwd: io.cwd, incidents: false });
-  const catalog = project.catalog;
+  // The vocabulary is all a new postmortem needs: the other postmortems are not validated here.
+  const loaded = loadConfiguredCatalog({ cwd: io.cwd, incidentsDir: folder.dir });
+  const catalog = loaded.catalog;
   if (!catalog) {
-    io.stderr(pretty({ diagnostics: project.diagnostics.filter((d) => d.file.endsWith('_catalog.yaml')), files: 1 }, { color: false }));
+    io.stderr(pretty({ diagnostics: loaded.diagnostics, files: 1 }, { color: false }));
     io.stderr('hindsight: the catalog has errors; fix them first\n');
     return EXIT.invalid;
   }

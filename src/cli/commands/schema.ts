@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogJsonSchema, countBySeverity, loadConfiguredProject, postmortemJsonSchema } from '../../lib/index.ts';
+import { catalogJsonSchema, loadConfiguredCatalog, postmortemJsonSchema } from '../../lib/index.ts';
 import { pretty } from '../formatters/pretty.ts';
 import { EXIT, type Io } from '../io.ts';
 import { incidentsFolder } from '../options.ts';
@@ -13,14 +13,13 @@ export const SCHEMA_USAGE = `  schema              Write JSON Schemas for editor
 `;
 
 /** The files `hindsight schema` writes, by name: what the test compares with the committed ones. */
-export async function schemaFiles(dir: string, cwd: string): Promise<{ files: Record<string, string> } | { error: string; findings: string }> {
-  const project = await loadConfiguredProject({ incidentsDir: dir, cwd, incidents: false });
-  const catalogErrors = project.diagnostics.filter((d) => d.severity === 'error' && d.file.endsWith('_catalog.yaml'));
-  if (!project.catalog || catalogErrors.length) {
-    return { error: 'hindsight: the catalog has errors; fix them first\n', findings: pretty({ diagnostics: catalogErrors, files: 1 }, { color: false }) };
+export function schemaFiles(dir: string, cwd: string): { files: Record<string, string> } | { error: string; findings: string } {
+  const { catalog, diagnostics } = loadConfiguredCatalog({ cwd, incidentsDir: dir });
+  if (!catalog) {
+    return { error: 'hindsight: the catalog has errors; fix them first\n', findings: pretty({ diagnostics, files: 1 }, { color: false }) };
   }
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  return { files: { 'postmortem.schema.json': json(postmortemJsonSchema(project.catalog)), 'catalog.schema.json': json(catalogJsonSchema()) } };
+  return { files: { 'postmortem.schema.json': json(postmortemJsonSchema(catalog)), 'catalog.schema.json': json(catalogJsonSchema()) } };
 }
 
 export async function schemaCommand(args: string[], io: Io): Promise<number> {
@@ -30,7 +29,7 @@ export async function schemaCommand(args: string[], io: Io): Promise<number> {
     io.stderr(folder.error);
     return EXIT.failure;
   }
-  const result = await schemaFiles(folder.dir, io.cwd);
+  const result = schemaFiles(folder.dir, io.cwd);
   if ('error' in result) {
     io.stderr(result.findings + result.error);
     return EXIT.invalid;

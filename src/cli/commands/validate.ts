@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE, countBySeverity, loadConfiguredProject, type ConfiguredLoadOptions } from '../../lib/index.ts';
+import { catalogPath, CONFIG_FILE, countBySeverity, loadConfig, loadConfiguredProject, type ConfiguredLoadOptions } from '../../lib/index.ts';
 import { changedFiles } from '../changed-files.ts';
 import { github } from '../formatters/github.ts';
 import { json } from '../formatters/json.ts';
@@ -75,9 +75,12 @@ export async function validate(args: string[], io: Io): Promise<number> {
       return EXIT.failure;
     }
     // A changed catalog or config can break any postmortem: then every file is reported on.
-    const everything = changed.files.some((f) => f.endsWith('_catalog.yaml') || f.endsWith(CONFIG_FILE));
+    // git names files by their real path; the folder may have been reached through a symlink.
+    const real = (path: string) => (existsSync(path) ? realpathSync(path) : path);
+    const catalog = real(catalogPath({ incidentsDir: folder.dir, cwd: io.cwd, catalog: loadConfig(io.cwd).config.catalog }));
+    const everything = changed.files.some((f) => f === catalog || f === real(resolve(io.cwd, CONFIG_FILE)));
     const files = new Set(changed.files);
-    if (!everything) filters.push((file) => files.has(file));
+    if (!everything) filters.push((file) => files.has(real(file)));
   }
   if (filters.length) options.only = (file) => filters.every((keep) => keep(file));
   const result = await loadConfiguredProject(options);

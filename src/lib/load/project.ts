@@ -4,14 +4,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareDiagnostics, diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Incident } from '../model.ts';
 import type { Catalog } from '../schema/catalog.ts';
-import { validateCatalogFile } from '../validate/catalog-file.ts';
 import { checkAcrossFiles } from '../validate/cross-file.ts';
 import { DEFAULT_REQUIRED_SECTIONS, locateInFile, readIndexEntry, type IncidentIndexEntry } from '../validate/incident-file.ts';
 import { findIncidentFiles, incidentIdOf } from './files.ts';
 import { validateInParallel } from './parallel.ts';
+import { loadCatalog } from './catalog.ts';
 import { displayPath, readBytes, type FileContext } from './validate-files.ts';
 
-export const CATALOG_FILE = '_catalog.yaml';
 
 export interface LoadOptions {
   /** The incidents folder. */
@@ -62,9 +61,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       files: 0,
     };
   }
-  const catalogPath = options.catalog ? resolve(options.cwd, options.catalog) : join(dir, CATALOG_FILE);
-  const catalogBytes = readBytes(catalogPath);
-  const catalog = validateCatalogFile(catalogBytes instanceof Error ? undefined : catalogBytes, display(catalogPath));
+  const catalog = loadCatalog(options);
   const diagnostics: Diagnostic[] = [...catalog.diagnostics];
 
   const files = findIncidentFiles(dir);
@@ -76,7 +73,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const ctx: FileContext = {
     cwd: options.cwd,
     vocabulary: catalog.vocabulary,
-    catalogFile: display(catalogPath),
+    catalogFile: catalog.file,
     now: options.now ?? Date.now(),
     requiredSections: options.requiredSections ?? DEFAULT_REQUIRED_SECTIONS,
     buildIncidents: options.incidents ?? true,
