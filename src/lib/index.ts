@@ -14,6 +14,7 @@ export { frontmatterSchema, STATUSES, KINDS, DETECTIONS, type Frontmatter, type 
 export { actionItemSchema, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, PRIORITIES, type ActionItem } from './schema/action-item.ts';
 export { parseTimestamp, parseDate } from './schema/timestamp.ts';
 export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';
+export { groupBy } from './analyze/groups.ts';
 export type * from './analyze/types.ts';
 export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';
 export { renderBodyHtml, renderBodySections, type RenderedSection } from './render/body-html.ts';

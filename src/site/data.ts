@@ -1,5 +1,6 @@
 import {
   analyze,
+  groupBy,
   loadConfiguredProject,
   optionsFromConfig,
   parseDate,
@@ -30,17 +31,6 @@ export interface SiteData {
   durationsOf: Map<string, Analysis['durations'][number]>;
 }
 
-function indexBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
-
 async function load(): Promise<SiteData> {
   if (parseDate(SITE.asOf) === undefined) throw new Error(`HINDSIGHT_AS_OF must be a date such as 2026-06-30, not \`${SITE.asOf}\``);
   const options: ConfiguredLoadOptions = { cwd: process.cwd(), threads: 1 };
@@ -63,8 +53,8 @@ async function load(): Promise<SiteData> {
     catalog: project.catalog,
     analysis,
     draftsLeftOut,
-    itemsOf: indexBy(analysis.actionItems.items, (i) => i.incident),
-    linksFrom: indexBy(analysis.recurrence.links, (l) => l.from),
+    itemsOf: groupBy(analysis.actionItems.items, (i) => [i.incident]),
+    linksFrom: groupBy(analysis.recurrence.links, (l) => [l.from]),
     linkTo: new Map(analysis.recurrence.links.map((l) => [l.to, l])),
     chainOf,
     durationsOf: new Map(analysis.durations.map((d) => [d.id, d])),

@@ -1,6 +1,7 @@
 import { ACTION_ITEM_TYPES, PRIORITIES, type ActionItem } from '../schema/action-item.ts';
 import { daysBetween, periodEnd, periodOf } from './calendar.ts';
 import type { Population } from './cases.ts';
+import { groupBy } from './groups.ts';
 import { median, round } from './stats.ts';
 import type { ActionItemAnalysis, ActionItemCounts, ActionItemRow, AnalysisSettings, GroupedCounts } from './types.ts';
 
@@ -50,15 +51,8 @@ export function countItems(items: readonly ActionItemRow[]): ActionItemCounts {
   return counts;
 }
 
-function groupBy(items: readonly ActionItemRow[], key: (item: ActionItemRow) => string, order?: readonly string[]): GroupedCounts[] {
-  const groups = new Map<string, ActionItemRow[]>((order ?? []).map((k) => [k, []]));
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  const result = [...groups].map(([k, group]) => ({ key: k, ...countItems(group) }));
+function countsBy(items: readonly ActionItemRow[], key: (item: ActionItemRow) => string, order?: readonly string[]): GroupedCounts[] {
+  const result = [...groupBy(items, (item) => [key(item)], order)].map(([k, group]) => ({ key: k, ...countItems(group) }));
   return order ? result : result.sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : 1));
 }
 
@@ -87,17 +81,17 @@ function perPeriod(items: readonly ActionItemRow[], population: Population, sett
 export function analyseActionItems(population: Population, settings: AnalysisSettings): ActionItemAnalysis {
   const items = rows(population, settings.asOf);
   const byIncident: Record<string, ActionItemCounts> = {};
-  for (const group of groupBy(items, (i) => i.incident, population.all.map((c) => c.id))) {
+  for (const group of countsBy(items, (i) => i.incident, population.all.map((c) => c.id))) {
     const { key, ...counts } = group;
     if (counts.total) byIncident[key] = counts;
   }
   return {
     totals: countItems(items),
     medianDaysToComplete: median(items.flatMap((i) => (i.daysToComplete === null ? [] : [i.daysToComplete]))),
-    byOwner: groupBy(items, (i) => i.owner),
-    byTeam: groupBy(items, (i) => i.team),
-    byType: groupBy(items, (i) => i.type, ACTION_ITEM_TYPES),
-    byPriority: groupBy(items, (i) => i.priority, PRIORITIES),
+    byOwner: countsBy(items, (i) => i.owner),
+    byTeam: countsBy(items, (i) => i.team),
+    byType: countsBy(items, (i) => i.type, ACTION_ITEM_TYPES),
+    byPriority: countsBy(items, (i) => i.priority, PRIORITIES),
     perPeriod: perPeriod(items, population, settings),
     byIncident,
     items,

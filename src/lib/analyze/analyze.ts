@@ -3,9 +3,9 @@ import type { Catalog } from '../schema/catalog.ts';
 import type { Config } from '../schema/config.ts';
 import { analyseActionItems } from './action-items.ts';
 import { buildPopulation, type Population } from './cases.ts';
-import { coOccurrence, CO_OCCURRING, dimensionStats, groupByValue, type GroupContext } from './commonalities.ts';
+import { coOccurrence, CO_OCCURRING, dimensionStats, type GroupContext } from './commonalities.ts';
 import { dimensionReaders } from './dimensions.ts';
-import { disjointSets } from './groups.ts';
+import { disjointSets, groupBy } from './groups.ts';
 import { headlineWindows } from './windows.ts';
 import { PATTERN_DIMENSIONS, rankPatterns, type Candidate } from './patterns.ts';
 import { analyseRecurrence, findLinks } from './recurrence.ts';
@@ -64,7 +64,8 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
 
   const readers = dimensionReaders(catalog, population);
   const readerOf = new Map(readers.map((r) => [r.dimension, r]));
-  const groups = new Map(readers.map((r) => [r.dimension, groupByValue(population.incidents, r)]));
+  // Incidents come in time order, so each value's group is in time order too.
+  const groups = new Map(readers.map((r) => [r.dimension, groupBy(population.incidents, r.values, r.declared)]));
   const dimensions = readers.map((r) => dimensionStats(r, groups.get(r.dimension)!, ctx));
   const order = new Map<Dimension, string[]>(dimensions.map((d) => [d.dimension, d.values.map((v) => v.value)]));
   const matrices = CO_OCCURRING.map(([rows, columns]) => coOccurrence(readerOf.get(rows)!, readerOf.get(columns)!, population.incidents, order));

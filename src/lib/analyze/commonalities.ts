@@ -45,19 +45,6 @@ export function trendOf(perPeriod: readonly number[], n: number): { direction: T
   return { direction: recent > previous ? 'rising' : recent < previous ? 'falling' : 'flat', recent, previous };
 }
 
-/** Groups incidents by each value of a dimension; incidents are visited in time order, so each group is too. */
-export function groupByValue(cases: readonly Case[], reader: DimensionReader): Map<string, Case[]> {
-  const groups = new Map<string, Case[]>(reader.declared.map((v) => [v, []]));
-  for (const c of cases) {
-    for (const value of reader.values(c)) {
-      const group = groups.get(value);
-      if (group) group.push(c);
-      else groups.set(value, [c]);
-    }
-  }
-  return groups;
-}
-
 const byCountThenValue = (a: { count: number; value: string }, b: { count: number; value: string }) =>
   b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 

@@ -16,3 +16,19 @@ export function disjointSets() {
   };
   return { root, join };
 }
+
+/**
+ * Items grouped by the keys each one has (none, one or several), in the order the items come;
+ * `declared` keys are listed first, and kept even when no item has them.
+ */
+export function groupBy<T>(items: Iterable<T>, keysOf: (item: T) => Iterable<string>, declared: Iterable<string> = []): Map<string, T[]> {
+  const groups = new Map<string, T[]>([...declared].map((key) => [key, []]));
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}

@@ -47,13 +47,3 @@ export function round(value: number, decimals = 4): number {
   const f = 10 ** decimals;
   return Math.round(value * f) / f;
 }
-
-/** Counts of keys, as a Map in first-seen order. */
-export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    const k = key(item);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return counts;
-}
