@@ -56,6 +56,15 @@ function countsBy(items: readonly ActionItemRow[], key: (item: ActionItemRow) =>
   return order ? result : result.sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : 1));
 }
 
+/**
+ * Whether an item was overdue at the end of a day: due before it and not done by it. Won't-do
+ * items never are.
+ */
+export function overdueOn(item: ActionItemRow, date: string): boolean {
+  if (item.status === 'wont-do' || item.due === null || item.due >= date) return false;
+  return !(item.status === 'done' && item.completedAt !== null && item.completedAt <= date);
+}
+
 function perPeriod(items: readonly ActionItemRow[], population: Population, settings: AnalysisSettings): ActionItemAnalysis['perPeriod'] {
   const { periods } = population.scope;
   const index = new Map(periods.map((p, i) => [p, i]));
@@ -68,11 +77,9 @@ function perPeriod(items: readonly ActionItemRow[], population: Population, sett
       const closed = index.get(periodOf(item.completedAt, settings.period));
       if (closed !== undefined) table[closed]!.closed++;
     }
-    if (item.due === null || item.status === 'wont-do') continue;
+    if (item.due === null) continue;
     for (let i = index.get(periodOf(item.due, settings.period)) ?? periods.length; i < periods.length; i++) {
-      const end = ends[i]!;
-      const finished = item.status === 'done' && item.completedAt !== null && item.completedAt <= end;
-      if (item.due < end && !finished) table[i]!.overdueAtEnd++;
+      if (overdueOn(item, ends[i]!)) table[i]!.overdueAtEnd++;
     }
   }
   return table;

@@ -1,4 +1,5 @@
 import type { Population } from './cases.ts';
+import { overdueOn } from './action-items.ts';
 import { median } from './stats.ts';
 import type { ActionItemRow, HeadlineWindow } from './types.ts';
 
@@ -26,8 +27,7 @@ function windowNumbers(population: Population, recurrences: ReadonlySet<string>,
     recurrences: cases.filter((c) => recurrences.has(c.id)).length,
     resolveP50: median(resolved),
     resolveMissing: cases.length - resolved.length,
-    overdueActionItems: items.filter((i) => i.status !== 'wont-do' && i.due !== null && i.due < to
-      && population.byId.get(i.incident)!.date <= to && !(i.completedAt !== null && i.completedAt <= to)).length,
+    overdueActionItems: items.filter((i) => population.byId.get(i.incident)!.date <= to && overdueOn(i, to)).length,
   };
 }
 
