@@ -19,6 +19,8 @@ export interface SiteData {
   /** The postmortems with a page: every one but drafts in a build, drafts too in `astro dev`. */
   incidents: Incident[];
   byId: Map<string, Incident>;
+  /** An incident's title, or its id when it is not on the site. */
+  titleOf: (id: string) => string;
   catalog: Catalog;
   analysis: Analysis;
   /** Drafts left out of this build. */
@@ -42,6 +44,7 @@ async function load(): Promise<SiteData> {
   const incidents = project.incidents
     .filter((i) => showDrafts || i.frontmatter.status !== 'draft')
     .sort((a, b) => b.times.startedAt - a.times.startedAt || (a.id < b.id ? -1 : 1));
+  const byId = new Map(incidents.map((i) => [i.id, i]));
   const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(SITE.analysis, SITE.asOf));
   const draftsLeftOut = project.incidents.length - incidents.length;
   if (draftsLeftOut > 0) console.info(`[hindsight] ${draftsLeftOut === 1 ? '1 draft' : `${draftsLeftOut} drafts`} left out of the site`);
@@ -49,7 +52,8 @@ async function load(): Promise<SiteData> {
   for (const chain of analysis.recurrence.chains) for (const id of chain.incidents) chainOf.set(id, chain);
   return {
     incidents,
-    byId: new Map(incidents.map((i) => [i.id, i])),
+    byId,
+    titleOf: (id) => byId.get(id)?.frontmatter.title ?? id,
     catalog: project.catalog,
     analysis,
     draftsLeftOut,
