@@ -45,6 +45,16 @@ test('a build with an invalid postmortem prints the findings and publishes nothi
   expect(existsSync(result.outDir)).toBe(false);
 }, 120_000);
 
+test('a bad analysis date or base path stops the build with a message, not a stack trace', () => {
+  const result = build('test/fixtures/analyze/known/incidents', { HINDSIGHT_AS_OF: '2026-13-01', HINDSIGHT_BASE: 'postmortems' });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toBe(
+    'hindsight: HINDSIGHT_AS_OF must be a date such as 2026-06-30, not `2026-13-01`\n'
+    + 'hindsight: HINDSIGHT_BASE must start and end with `/`, such as /postmortems/, not `postmortems`\n',
+  );
+  expect(existsSync(result.outDir)).toBe(false);
+}, 120_000);
+
 describe('the site built from a known corpus', () => {
   const KNOWN = 'test/fixtures/analyze/known/incidents';
   let site: Map<string, string>;

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { pretty } from '../cli/formatters/pretty.ts';
-import { countBySeverity, loadConfiguredProject, type ConfiguredLoadOptions } from '../lib/index.ts';
+import { BASE_PATH, countBySeverity, loadConfiguredProject, parseDate, type ConfiguredLoadOptions } from '../lib/index.ts';
+import { SITE } from '../site/config.ts';
 
 /**
  * Validates the incidents before Astro builds anything: a build with an invalid postmortem prints
@@ -15,6 +16,15 @@ export default function hindsight(options: { incidentsDir: string | undefined })
       'astro:config:setup': async ({ command, updateConfig }) => {
         // Drafts are shown while writing (`astro dev`) and never published.
         updateConfig({ vite: { define: { 'import.meta.env.HINDSIGHT_DEV_SERVER': JSON.stringify(command === 'dev') } } });
+        // Settings from the environment are checked here, before any page is built.
+        const problems = [
+          parseDate(SITE.asOf) === undefined && `HINDSIGHT_AS_OF must be a date such as 2026-06-30, not \`${SITE.asOf}\``,
+          !BASE_PATH.test(SITE.base) && `HINDSIGHT_BASE must start and end with \`/\`, such as /postmortems/, not \`${SITE.base}\``,
+        ].filter(Boolean);
+        if (problems.length) {
+          process.stderr.write(problems.map((p) => `hindsight: ${p}\n`).join(''));
+          process.exit(2);
+        }
         if (command !== 'build') return;
         // Findings only: the pages load the models themselves (src/site/data.ts).
         const load: ConfiguredLoadOptions = { cwd: process.cwd(), incidents: false };

@@ -3,7 +3,6 @@ import {
   groupBy,
   loadConfiguredProject,
   optionsFromConfig,
-  parseDate,
   type ActionItemRow,
   type Analysis,
   type Catalog,
@@ -34,7 +33,6 @@ export interface SiteData {
 }
 
 async function load(): Promise<SiteData> {
-  if (parseDate(SITE.asOf) === undefined) throw new Error(`HINDSIGHT_AS_OF must be a date such as 2026-06-30, not \`${SITE.asOf}\``);
   const options: ConfiguredLoadOptions = { cwd: process.cwd(), threads: 1 };
   if (INCIDENTS_OVERRIDE) options.incidentsDir = INCIDENTS_OVERRIDE;
   const project = await loadConfiguredProject(options);

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 const sectionName = z.string().trim().min(1, { error: 'must not be empty' });
 
+/** A path a site is served under: `/`, or segments each ending in `/`, e.g. `/postmortems/`. */
+export const BASE_PATH = /^\/([\w.-]+\/)*$/;
+
 /** `hindsight.config.json`: optional; every field has a default. */
 export const configSchema = z.strictObject({
   /** The incidents folder, relative to the config file. Default `incidents`. */
@@ -27,7 +30,7 @@ export const configSchema = z.strictObject({
       /** Shown beside the title, e.g. `Acme Engineering`. */
       organisation: z.string().trim().min(1).optional(),
       /** The path the site is served under, e.g. `/postmortems/` for a GitHub Pages project site. Default `/`. */
-      base: z.string().regex(/^\/([\w.-]+\/)*$/, { error: 'must start and end with `/`, e.g. `/postmortems/`' }).optional(),
+      base: z.string().regex(BASE_PATH, { error: 'must start and end with `/`, e.g. `/postmortems/`' }).optional(),
     })
     .optional(),
   /** How incidents are analysed; docs/analysis.md explains each. */
