@@ -3,11 +3,11 @@ import type { Catalog } from '../schema/catalog.ts';
 import type { Config } from '../schema/config.ts';
 import { analyseActionItems } from './action-items.ts';
 import { buildPopulation, type Population } from './cases.ts';
-import { coOccurrence, CO_OCCURRING, dimensionStats, type GroupContext } from './commonalities.ts';
+import { coOccurrence, CO_OCCURRING, countSeverities, dimensionStats, type GroupContext } from './commonalities.ts';
 import { dimensionReaders } from './dimensions.ts';
 import { disjointSets, groupBy } from './groups.ts';
 import { headlineWindows } from './windows.ts';
-import { PATTERN_DIMENSIONS, rankPatterns, type Candidate } from './patterns.ts';
+import { patternCandidates, rankPatterns } from './patterns.ts';
 import { analyseRecurrence, findLinks } from './recurrence.ts';
 import { findSimilar } from './similarity.ts';
 import { analyseTimeMetrics, incidentDurations } from './time-metrics.ts';
@@ -70,38 +70,18 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
   const order = new Map<Dimension, string[]>(dimensions.map((d) => [d.dimension, d.values.map((v) => v.value)]));
   const matrices = CO_OCCURRING.map(([rows, columns]) => coOccurrence(readerOf.get(rows)!, readerOf.get(columns)!, population.incidents, order));
 
-  // Most specific first: a pair, then a single value, so equal sets keep the pair.
-  const candidates: Candidate[] = [];
-  for (const matrix of matrices) {
-    const rows = readerOf.get(matrix.rows)!, columns = readerOf.get(matrix.columns)!;
-    for (const cell of matrix.cells) {
-      candidates.push({
-        parts: [
-          { dimension: matrix.rows, value: cell.row, label: rows.label(cell.row) },
-          { dimension: matrix.columns, value: cell.column, label: columns.label(cell.column) },
-        ],
-        cases: cell.incidents.map((id) => population.byId.get(id)!),
-      });
-    }
-  }
-  for (const dimension of PATTERN_DIMENSIONS) {
-    const reader = readerOf.get(dimension)!;
-    for (const [value, cases] of groups.get(dimension)!) candidates.push({ parts: [{ dimension, value, label: reader.label(value) }], cases });
-  }
-
   const connected = connectedGroups(population, links);
 
   const actionItems = analyseActionItems(population, settings);
   const timeMetrics = analyseTimeMetrics(population);
-  const bySeverity = Object.fromEntries(population.severities.map((s) => [s, 0]));
-  for (const c of population.incidents) bySeverity[c.severity]!++;
-  const analysis: Analysis = {
+  const byPeriod = groupBy(population.incidents, (c) => [c.period], population.scope.periods);
+  return {
     version: 1,
     settings,
     scope: population.scope,
     headline: {
       incidents: population.incidents.length,
-      bySeverity,
+      bySeverity: countSeverities(population.incidents, population.severities),
       customerFacing: population.incidents.filter((c) => c.customerFacing).length,
       recurrences: recurrence.total.recurrences,
       preventableRecurrences: new Set(recurrence.preventable.map((p) => p.recurrence)).size,
@@ -109,21 +89,15 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
       overdueActionItems: actionItems.totals.overdue,
       resolveP50: timeMetrics.find((m) => m.metric === 'resolve')!.overall.p50,
     },
-    perPeriod: population.scope.periods.map((period) => ({ period, total: 0, bySeverity: Object.fromEntries(population.severities.map((s) => [s, 0])) })),
+    perPeriod: [...byPeriod].map(([period, cases]) => ({ period, total: cases.length, bySeverity: countSeverities(cases, population.severities) })),
     windows: headlineWindows(population, ctx.recurrences, actionItems.items, settings.asOf),
     dimensions,
     coOccurrence: matrices,
-    patterns: rankPatterns(candidates, ctx),
+    patterns: rankPatterns(patternCandidates(matrices, groups, readerOf, population), ctx),
     recurrence,
     similarity: findSimilar(population.all, { top: settings.similarPerIncident, minScore: settings.minSimilarity, linked: (a, b) => connected(a) === connected(b) }),
     timeMetrics,
     durations: incidentDurations(population),
     actionItems,
   };
-  for (const c of population.incidents) {
-    const row = analysis.perPeriod[ctx.periodIndex.get(c.period)!]!;
-    row.total++;
-    row.bySeverity[c.severity]!++;
-  }
-  return analysis;
 }

@@ -10,14 +10,19 @@ export interface GroupContext {
   periodIndex: ReadonlyMap<string, number>;
 }
 
+/** Incidents per severity: every catalog severity, worst first, zeros included. */
+export function countSeverities(cases: readonly Case[], severities: readonly string[]): Record<string, number> {
+  const counts = Object.fromEntries(severities.map((s) => [s, 0]));
+  for (const c of cases) counts[c.severity] = (counts[c.severity] ?? 0) + 1;
+  return counts;
+}
+
 /** What every group of incidents reports, whether a dimension's value or a pattern. */
 export function describeGroup(cases: readonly Case[], ctx: GroupContext) {
-  const bySeverity = Object.fromEntries(ctx.population.severities.map((s) => [s, 0]));
   const durations: number[] = [];
   const perPeriod = new Array<number>(ctx.population.scope.periods.length).fill(0);
   let customerFacing = 0, recurrences = 0;
   for (const c of cases) {
-    bySeverity[c.severity] = (bySeverity[c.severity] ?? 0) + 1;
     if (c.resolve !== null) durations.push(c.resolve);
     if (c.customerFacing) customerFacing++;
     if (ctx.recurrences.has(c.id)) recurrences++;
@@ -25,7 +30,7 @@ export function describeGroup(cases: readonly Case[], ctx: GroupContext) {
   }
   return {
     count: cases.length,
-    bySeverity,
+    bySeverity: countSeverities(cases, ctx.population.severities),
     impactMinutes: { total: round(durations.reduce((a, b) => a + b, 0), 1), median: median(durations), missing: cases.length - durations.length },
     customerFacing,
     firstSeen: cases[0]?.date ?? null,

@@ -1,8 +1,9 @@
 import { daysBetween, describeSpan } from './calendar.ts';
-import type { Case } from './cases.ts';
+import type { Case, Population } from './cases.ts';
 import { describeGroup, type GroupContext } from './commonalities.ts';
 import { round } from './stats.ts';
-import type { Dimension, Pattern, PatternPart } from './types.ts';
+import type { DimensionReader } from './dimensions.ts';
+import type { CoOccurrence, Dimension, Pattern, PatternPart } from './types.ts';
 
 /** How many patterns the analysis keeps. */
 export const TOP_PATTERNS = 50;
@@ -22,6 +23,29 @@ const HALF_LIFE_DAYS = 180;
 export interface Candidate {
   parts: PatternPart[];
   cases: Case[];
+}
+
+/**
+ * Every value and co-occurring pair as a candidate pattern, most specific first: the pairs, then
+ * single values, so of two candidates with the same incidents the pair is kept.
+ */
+export function patternCandidates(
+  matrices: readonly CoOccurrence[],
+  groups: ReadonlyMap<Dimension, Map<string, Case[]>>,
+  readerOf: ReadonlyMap<Dimension, DimensionReader>,
+  population: Population,
+): Candidate[] {
+  const part = (dimension: Dimension, value: string): PatternPart => ({ dimension, value, label: readerOf.get(dimension)!.label(value) });
+  const candidates: Candidate[] = [];
+  for (const matrix of matrices) {
+    for (const cell of matrix.cells) {
+      candidates.push({ parts: [part(matrix.rows, cell.row), part(matrix.columns, cell.column)], cases: cell.incidents.map((id) => population.byId.get(id)!) });
+    }
+  }
+  for (const dimension of PATTERN_DIMENSIONS) {
+    for (const [value, cases] of groups.get(dimension)!) candidates.push({ parts: [part(dimension, value)], cases });
+  }
+  return candidates;
 }
 
 /**
