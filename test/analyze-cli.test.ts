@@ -2,18 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { analyze, loadProject } from '../src/lib/index.ts';
-import { NOW } from './helpers.ts';
+import { NOW, runCli } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const REPO = join(import.meta.dirname, '..');
 
-async function run(args: string[], cwd = FIXTURES) {
-  let stdout = '', stderr = '';
-  const code = await main(args, { cwd, env: {}, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, isTTY: false, now: NOW });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = FIXTURES) => runCli(args, { cwd });
 
 const KNOWN = ['analyze', '--incidents', 'analyze/known/incidents', '--as-of', '2025-08-01'];
 

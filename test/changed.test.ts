@@ -3,8 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { main } from '../src/cli/main.ts';
-import { NOW } from './helpers.ts';
+import { runCli } from './helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const REBOOT = 'incidents/2025/2025-02-11-reboot-script-fleet-outage.md';
@@ -22,8 +21,7 @@ function edit(file: string, change: (text: string) => string) {
 }
 
 async function validate(...args: string[]) {
-  let stdout = '', stderr = '';
-  const code = await main(['validate', '--format', 'json', ...args], { cwd, env: {}, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, isTTY: false, now: NOW });
+  const { code, stdout, stderr } = await runCli(['validate', '--format', 'json', ...args], { cwd });
   return { code, stderr, findings: stdout ? (JSON.parse(stdout).findings as { file: string; rule: string }[]).map((f) => `${f.file} ${f.rule}`) : [] };
 }
 

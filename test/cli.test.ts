@@ -5,24 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { github } from '../src/cli/formatters/github.ts';
 import { pretty } from '../src/cli/formatters/pretty.ts';
-import { main } from '../src/cli/main.ts';
-import { NOW } from './helpers.ts';
+import { runCli } from './helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const FIXTURES = join(import.meta.dirname, 'fixtures/validate');
 
-async function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  let stdout = '', stderr = '';
-  const code = await main(args, {
-    cwd: options.cwd ?? FIXTURES,
-    env: options.env ?? {},
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    isTTY: false,
-    now: NOW,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) => runCli(args, { ...options, cwd: options.cwd ?? FIXTURES });
 
 describe('hindsight validate', () => {
   test.each([

@@ -2,9 +2,8 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { loadProject, slugify } from '../src/lib/index.ts';
-import { NOW } from './helpers.ts';
+import { NOW, runCli } from './helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 
@@ -15,11 +14,7 @@ function repository(): string {
   return dir;
 }
 
-async function run(cwd: string, args: string[]) {
-  let stdout = '', stderr = '';
-  const code = await main(['new', ...args], { cwd, env: {}, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, isTTY: false, interactive: false, now: NOW });
-  return { code, stdout, stderr };
-}
+const run = (cwd: string, args: string[]) => runCli(['new', ...args], { cwd });
 
 const FLAGS = ['--services', 'orders-db,payments-api', '--severity', 'SEV2', '--started-at', '2026-10-20T14:02:00+02:00', '--author', 'dana.k'];
 
