@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { github } from '../src/cli/formatters/github.ts';
+import { json } from '../src/cli/formatters/json.ts';
 import { pretty } from '../src/cli/formatters/pretty.ts';
 import { runCli } from './helpers.ts';
 
@@ -114,6 +115,13 @@ describe('formatters', () => {
       "
     `);
     expect(pretty({ diagnostics: [], files: 36 }, { color: false })).toBe('✔ 0 errors, 0 warnings in 36 files\n');
+  });
+
+  test('a notice is named as such, counted apart and never marks the run as failed', () => {
+    const notice = { file: 'c.md', line: 7, column: 1, rule: 'missing-section' as const, severity: 'notice' as const, message: 'a suggestion' };
+    expect(pretty({ diagnostics: [notice], files: 1 }, { color: false })).toBe('c.md\n  7:1  notice   a suggestion  missing-section\n\n✔ 0 errors, 0 warnings, 1 notice in 1 file\n');
+    expect(github({ diagnostics: [notice], files: 1 }, { color: false })).toBe('::notice file=c.md,line=7,col=1,title=missing-section::a suggestion\n0 errors, 0 warnings, 1 notice in 1 file\n');
+    expect(JSON.parse(json({ diagnostics: [notice], files: 1 }, { color: false }))).toMatchObject({ errors: 0, warnings: 0, notices: 1 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import type { Diagnostic } from '../../lib/index.ts';
+import { countBySeverity, type Diagnostic } from '../../lib/index.ts';
 import { summaryLine } from './summary.ts';
 import type { Formatter } from './types.ts';
 
@@ -19,13 +19,13 @@ export const pretty: Formatter = (report, { color }) => {
     const places = diagnostics.map((d) => `${d.line}:${d.column}`);
     const placeWidth = Math.max(...places.map((p) => p.length));
     const rows = diagnostics.map((d, i) => {
-      const severity = d.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
+      const severity = d.severity === 'error' ? paint('red', 'error  ') : d.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'notice ');
       return `  ${paint('dim', places[i]!.padEnd(placeWidth))}  ${severity}  ${d.message}  ${paint('dim', d.rule)}`;
     });
     blocks.push([paint('underline', file), ...rows].join('\n'));
   }
-  const hasErrors = report.diagnostics.some((d) => d.severity === 'error');
-  const mark = hasErrors ? paint('red', '✖') : report.diagnostics.length ? paint('yellow', '⚠') : paint('green', '✔');
+  const { errors, warnings } = countBySeverity(report.diagnostics);
+  const mark = errors ? paint('red', '✖') : warnings ? paint('yellow', '⚠') : paint('green', '✔');
   blocks.push(`${mark} ${summaryLine(report)}`);
   return `${blocks.join('\n\n')}\n`;
 };

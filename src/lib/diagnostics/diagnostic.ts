@@ -1,6 +1,10 @@
 import type { RuleId } from './rules.ts';
 
-export type Severity = 'error' | 'warning';
+/**
+ * `error` fails the run; `warning` fails it only with `--strict`; `notice` never fails it: a
+ * suggestion the author may act on (a possible recurrence, a factor that reads like a declared one).
+ */
+export type Severity = 'error' | 'warning' | 'notice';
 
 /** A 1-based position in the original file (BOM removed, CRLF counted as one line break). */
 export interface Position {
@@ -51,8 +55,11 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const d of diagnostics) if (d.severity === 'error') errors++;
-  return { errors, warnings: diagnostics.length - errors };
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; notices: number } {
+  let errors = 0, warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  return { errors, warnings, notices: diagnostics.length - errors - warnings };
 }
