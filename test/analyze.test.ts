@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { analyze, loadProject, type Analysis, type LoadResult } from '../src/lib/index.ts';
+import { singular } from '../src/lib/analyze/normalise.ts';
 import { NOW } from './helpers.ts';
 
 const KNOWN = join(import.meta.dirname, 'fixtures/analyze/known/incidents');
@@ -209,6 +210,13 @@ describe('similar incidents', () => {
   test('incidents in one recurrence chain count as linked', () => {
     const a = analysis.similarity.byIncident['2025-02-15-b-capacity-again']!;
     expect(a.find((s) => s.id === '2025-01-10-a-capacity')).toMatchObject({ linked: true });
+  });
+});
+
+describe('the stemmer', () => {
+  test('makes plurals singular and leaves names of systems alone', () => {
+    const words = ['limits', 'retries', 'processes', 'indexes', 'patches', 'caches', 'statuses', 'queues', 'ddos', 'redis', 'kubernetes', 'dns', 'status', 'analysis', 'sqs', 'keys'];
+    expect(words.map(singular)).toEqual(['limit', 'retry', 'process', 'index', 'patch', 'cache', 'status', 'queue', 'ddos', 'redis', 'kubernetes', 'dns', 'status', 'analysis', 'sqs', 'key']);
   });
 });
 
