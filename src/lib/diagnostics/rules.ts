@@ -38,10 +38,11 @@ export const RULES = {
   'ignored-file': 'A file in the incidents folder that is not read as a postmortem although it looks like one.',
   // Across files
   'duplicate-id': 'Two files have the same incident id (ids are compared case-insensitively).',
-  'unknown-incident': '`related` or `recurrence_of` names an incident that does not exist.',
-  'self-reference': 'An incident names itself in `related` or `recurrence_of`.',
+  'unknown-incident': '`related`, `recurrence_of` or `not_recurrence_of` names an incident that does not exist.',
+  'self-reference': 'An incident names itself in `related`, `recurrence_of` or `not_recurrence_of`.',
   'recurrence-order': 'An incident is a recurrence of one that did not start earlier.',
   'recurrence-cycle': '`recurrence_of` links form a cycle.',
+  'recurrence-contradiction': '`not_recurrence_of` lists the incident `recurrence_of` names.',
   // The catalog file
   'catalog-missing': 'The catalog file `_catalog.yaml` does not exist.',
   'catalog-duplicate-id': 'The catalog declares the same id twice in one list.',

@@ -44,6 +44,8 @@ export const frontmatterSchema = z.strictObject({
   impact: impactSchema.optional(),
   related: z.array(incidentId).optional(),
   recurrence_of: incidentId.optional(),
+  /** Incidents this one is not a recurrence of: the analysis stops suggesting them. */
+  not_recurrence_of: z.array(incidentId).optional(),
   tags: z.array(slug('tag', 'database')).optional(),
   action_items: z.array(actionItemSchema).optional(),
 });

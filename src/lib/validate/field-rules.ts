@@ -79,9 +79,14 @@ export function checkFieldRules(data: Record<string, unknown>, ctx: FieldRuleCon
   });
 
   if (data.recurrence_of === ctx.id) push(['recurrence_of'], 'self-reference', `\`recurrence_of\` names this incident itself (\`${ctx.id}\`); name the earlier incident it recurs`);
-  if (Array.isArray(data.related)) {
-    data.related.forEach((related, i) => {
-      if (related === ctx.id) push(['related', i], 'self-reference', `\`related\` lists this incident itself (\`${ctx.id}\`); remove it`);
+  for (const field of ['related', 'not_recurrence_of'] as const) {
+    const ids = data[field];
+    if (!Array.isArray(ids)) continue;
+    ids.forEach((other, i) => {
+      if (other === ctx.id) push([field, i], 'self-reference', `\`${field}\` lists this incident itself (\`${ctx.id}\`); remove it`);
+      else if (field === 'not_recurrence_of' && other === data.recurrence_of) {
+        push([field, i], 'recurrence-contradiction', `\`not_recurrence_of\` lists \`${String(other)}\`, which \`recurrence_of\` names: keep \`recurrence_of\` if this incident repeats it, or remove \`recurrence_of\` if it does not`);
+      }
     });
   }
   return out;

@@ -43,7 +43,7 @@ export interface IncidentFileOptions {
 /** A link to another incident, for the cross-file checks. */
 export interface Link {
   id: string;
-  field: 'related' | 'recurrence_of';
+  field: 'related' | 'recurrence_of' | 'not_recurrence_of';
   /** Where it is written: turned into a position only if a finding needs one. */
   path: readonly (string | number)[];
 }
@@ -83,9 +83,11 @@ function naiveTimestampMessage(data: Record<string, unknown>) {
 function collectLinks(data: Record<string, unknown>): Link[] {
   const links: Link[] = [];
   if (typeof data.recurrence_of === 'string' && SLUG.test(data.recurrence_of)) links.push({ id: data.recurrence_of, field: 'recurrence_of', path: ['recurrence_of'] });
-  if (Array.isArray(data.related)) {
-    data.related.forEach((id, i) => {
-      if (typeof id === 'string' && SLUG.test(id)) links.push({ id, field: 'related', path: ['related', i] });
+  for (const field of ['related', 'not_recurrence_of'] as const) {
+    const ids = data[field];
+    if (!Array.isArray(ids)) continue;
+    ids.forEach((id, i) => {
+      if (typeof id === 'string' && SLUG.test(id)) links.push({ id, field, path: [field, i] });
     });
   }
   return links;
