@@ -26,7 +26,11 @@ describe('hindsight analyze', () => {
     expect(lines).toContain('  time to detect    p50 20 min · p90 1 h · max 1 h (2 without the timestamp)');
     expect(lines).toContain('   1. 3 incidents in 5 months: svc-a × capacity, 1 of them SEV1, 1 recurrence (score 24.6)');
     expect(lines).toContain('  P0 181 days overdue  "Cap worker threads" (ann) from 2025-01-10-a-capacity');
-    expect(stdout).toContain('recurred 2025-01-10-a-capacity while "Cap worker threads" (P0, ann) was not done: 14 days overdue, open');
+    expect(stdout).toContain([
+      'Preventable recurrences (1): a prevent item of the origin was overdue',
+      '  2025-02-15-b-capacity-again, a recurrence of 2025-01-10-a-capacity:',
+      '    "Cap worker threads" (P0, ann) was 14 days overdue, open',
+    ].join('\n'));
   });
 
   test('--json - prints exactly the analysis', async () => {
@@ -66,17 +70,33 @@ describe('the analysis of the bundled examples tells their story', async () => {
   const project = await loadProject({ incidentsDir: join(REPO, 'incidents'), cwd: REPO, now: NOW });
   const analysis = analyze(project.incidents, project.catalog!, { asOf: '2026-11-25' });
 
-  test('the reboot-script and database-saturation chains', () => {
-    expect(analysis.recurrence.chains.map((c) => c.incidents)).toEqual(expect.arrayContaining([
-      ['2025-02-11-reboot-script-fleet-outage', '2025-02-14-reboot-script-second-outage', '2025-05-06-batch-fleet-rebooted-again'],
-      ['2025-03-18-orders-db-connection-exhaustion', '2025-04-09-reports-query-storm-saturates-orders-db', '2025-06-24-auth-outage-orders-db-connections', '2025-08-05-checkout-timeouts-orders-db-saturated'],
-    ]));
+  test('the reboot-script and orders-db families, as trees of the links their authors wrote', () => {
+    const trees = analysis.recurrence.families.map((f) => f.members.map((m) => `${'  '.repeat(m.depth)}${m.id}`));
+    expect(trees).toEqual([
+      [
+        '2025-03-18-orders-db-connection-exhaustion',
+        '  2025-04-09-reports-query-storm-saturates-orders-db',
+        '  2025-06-24-auth-outage-orders-db-connections',
+        '    2025-08-05-checkout-timeouts-orders-db-saturated',
+      ],
+      ['2025-02-11-reboot-script-fleet-outage', '  2025-02-14-reboot-script-second-outage', '  2025-05-06-batch-fleet-rebooted-again'],
+    ]);
+    expect(analysis.recurrence.families.map((f) => f.status)).toEqual(['fixed', 'fixed']);
   });
 
-  test('the fleet rebooted again while the cap was overdue', () => {
-    expect(analysis.recurrence.preventable).toEqual(expect.arrayContaining([
-      expect.objectContaining({ original: '2025-02-11-reboot-script-fleet-outage', recurrence: '2025-05-06-batch-fleet-rebooted-again', overdueDays: 67, item: expect.objectContaining({ title: 'Cap reboot-stuck.py at 2 hosts per run' }) }),
-    ]));
+  test('the fleet rebooted again while the cap was overdue; so did orders-db while PgBouncer was', () => {
+    expect(analysis.recurrence.preventable.map((p) => [p.id, p.origin, p.items.map((i) => [i.title, i.daysPastDue])])).toEqual([
+      ['2025-05-06-batch-fleet-rebooted-again', '2025-02-11-reboot-script-fleet-outage', [['Cap reboot-stuck.py at 2 hosts per run', 67], ['Replace reboot-stuck.py with job-level retries and quarantine', 6]]],
+      ['2025-06-24-auth-outage-orders-db-connections', '2025-03-18-orders-db-connection-exhaustion', [['Put PgBouncer in front of orders-db', 24]]],
+    ]);
+    // Three days after the first outage the cap was not due yet: a recurrence, not a preventable one.
+    expect(analysis.recurrence.recurredBeforeDue.map((r) => r.id)).toEqual(['2025-02-14-reboot-script-second-outage', '2025-04-09-reports-query-storm-saturates-orders-db']);
+    expect(analysis.recurrence.recurredWithoutDueDate.map((r) => r.id)).toEqual(['2025-08-05-checkout-timeouts-orders-db-saturated']);
+  });
+
+  test('the migration incidents are no chain: they share a theme, not a failure', () => {
+    const migration = ['2025-03-05-dual-write-inconsistency-orders', '2025-04-23-migration-locked-orders-table', '2025-07-15-backfill-overloads-inventory', '2025-09-10-schema-mismatch-drops-order-notes'];
+    expect(analysis.recurrence.links.filter((l) => migration.includes(l.to))).toEqual([]);
   });
 
   test('orders-db and capacity exhaustion dominate', () => {

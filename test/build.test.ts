@@ -142,14 +142,19 @@ describe('the site built from a known corpus', () => {
     }
   });
 
-  test('an incident page links its recurrence, its chain and its similar incidents', () => {
+  test('an incident page links its recurrence, its family, a possible recurrence and its similar incidents', () => {
     const html = site.get('incidents/2025-07-05-i-kafka-unlinked/index.html')!;
     expect(html).toContain('<h2>Similar incidents</h2>');
     expect(html).toContain('href="/incidents/2025-03-10-e-kafka-rebalance/"');
     expect(html).toContain('not linked');
     const b = site.get('incidents/2025-02-15-b-capacity-again/index.html')!;
     expect(b).toContain('<h2>Recurrence of</h2>');
-    expect(b).toContain('inferred: shares svc-a, capacity');
+    expect(b).toContain('linked by the authors, 36 days earlier');
+    expect(b).toContain('<h2>Recurrence family</h2>');
+    const d = site.get('incidents/2025-06-20-d-capacity-late/index.html')!;
+    expect(d).not.toContain('<h2>Recurrence of</h2>');
+    expect(d).toContain('<h2>Possible recurrence of</h2>');
+    expect(d).toContain('a suggestion, not confirmed: shares svc-a, capacity');
   });
 });
 

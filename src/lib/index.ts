@@ -17,6 +17,7 @@ export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } fr
 export { groupBy } from './analyze/groups.ts';
 export type * from './analyze/types.ts';
 export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';
+export { treePrefixes } from './text/tree.ts';
 export { renderBodyHtml, renderBodySections, type RenderedSection } from './render/body-html.ts';
 export { postmortemJsonSchema, catalogJsonSchema } from './schema/json-schema.ts';
 export { newPostmortem, slugify, uniqueId, type NewPostmortem } from './scaffold/new-postmortem.ts';

@@ -8,8 +8,9 @@ import {
   type Catalog,
   type ConfiguredLoadOptions,
   type Incident,
-  type RecurrenceChain,
+  type RecurrenceFamily,
   type RecurrenceLink,
+  type RecurrenceSuggestion,
 } from '../lib/index.ts';
 import { INCIDENTS_OVERRIDE, SITE } from './config.ts';
 
@@ -28,7 +29,9 @@ export interface SiteData {
   itemsOf: Map<string, ActionItemRow[]>;
   linksFrom: Map<string, RecurrenceLink[]>;
   linkTo: Map<string, RecurrenceLink>;
-  chainOf: Map<string, RecurrenceChain>;
+  familyOf: Map<string, RecurrenceFamily>;
+  /** The possible recurrence suggested for an incident, by its id. */
+  suggestionFor: Map<string, RecurrenceSuggestion>;
   durationsOf: Map<string, Analysis['durations'][number]>;
 }
 
@@ -46,8 +49,8 @@ async function load(): Promise<SiteData> {
   const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(SITE.analysis, SITE.asOf));
   const draftsLeftOut = project.incidents.length - incidents.length;
   if (draftsLeftOut > 0) console.info(`[hindsight] ${draftsLeftOut === 1 ? '1 draft' : `${draftsLeftOut} drafts`} left out of the site`);
-  const chainOf = new Map<string, RecurrenceChain>();
-  for (const chain of analysis.recurrence.chains) for (const id of chain.incidents) chainOf.set(id, chain);
+  const familyOf = new Map<string, RecurrenceFamily>();
+  for (const family of analysis.recurrence.families) for (const m of family.members) familyOf.set(m.id, family);
   return {
     incidents,
     byId,
@@ -58,7 +61,8 @@ async function load(): Promise<SiteData> {
     itemsOf: groupBy(analysis.actionItems.items, (i) => [i.incident]),
     linksFrom: groupBy(analysis.recurrence.links, (l) => [l.from]),
     linkTo: new Map(analysis.recurrence.links.map((l) => [l.to, l])),
-    chainOf,
+    familyOf,
+    suggestionFor: new Map(analysis.recurrence.suggestions.map((s) => [s.to, s])),
     durationsOf: new Map(analysis.durations.map((d) => [d.id, d])),
   };
 }

@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import { bar, formatMinutes, percent, plural, type Analysis, type TimeMetricAnalysis } from '../../lib/index.ts';
+import { recurrenceSections } from './recurrence-report.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -30,8 +31,8 @@ export function analysisReport(analysis: Analysis, { color }: { color: boolean }
   const severities = Object.entries(headline.bySeverity).map(([s, n]) => `${s} ${n}`).join(' · ');
   out.push(`  by severity       ${severities}`);
   out.push(`  customer-facing   ${headline.customerFacing}`);
-  out.push(`  recurrences       ${headline.recurrences} (${percent(recurrence.total.rate)} of incidents; ${recurrence.links.filter((l) => l.kind === 'inferred').length} inferred, not linked by their authors)`);
-  out.push(`  preventable       ${paint(headline.preventableRecurrences ? 'red' : 'green', String(headline.preventableRecurrences))} recurrences happened while a prevent item of an earlier incident was not done`);
+  out.push(`  recurrences       ${headline.recurrences} confirmed (${percent(recurrence.total.rate)} of incidents)${headline.suggestedRecurrences ? `; ${plural(headline.suggestedRecurrences, 'possible recurrence')} not yet confirmed` : ''}`);
+  out.push(`  preventable       ${paint(headline.preventableRecurrences ? 'red' : 'green', String(headline.preventableRecurrences))} recurrences happened while a prevent item of their origin was overdue`);
   out.push(`  action items      ${actionItems.totals.total} · ${headline.openActionItems} open · ${paint(headline.overdueActionItems ? 'red' : 'green', `${headline.overdueActionItems} overdue`)} · ${percent(actionItems.totals.completionRate)} done`);
   for (const metric of analysis.timeMetrics) out.push(timeLine(metric));
 
@@ -51,22 +52,7 @@ export function analysisReport(analysis: Analysis, { color }: { color: boolean }
   out.push('', heading(`Top patterns`));
   analysis.patterns.slice(0, TOP_PATTERNS).forEach((p, i) => out.push(`  ${String(i + 1).padStart(2)}. ${p.explanation} ${paint('dim', `(score ${p.score.toFixed(1)})`)}`));
 
-  out.push('', heading('Recurrence chains'));
-  if (!recurrence.chains.length) out.push('  none');
-  for (const chain of recurrence.chains) {
-    const steps = chain.incidents.map((id, i) => (i === 0 ? id : `${paint('dim', `+${Math.round(chain.gapsDays[i - 1]!)}d →`)} ${id}`));
-    out.push(`  ${plural(chain.incidents.length, 'incident')} (${chain.explicit} linked, ${chain.inferred} inferred):`);
-    for (const step of steps) out.push(`    ${step}`);
-  }
-
-  out.push('', heading('Preventable recurrences'));
-  if (!recurrence.preventable.length) out.push('  none');
-  for (const p of recurrence.preventable) {
-    const when = p.overdueDays === null ? 'no due date' : p.overdueDays > 0 ? paint('red', `${plural(p.overdueDays, 'day')} overdue`) : p.overdueDays === 0 ? 'due that day' : `due ${plural(-p.overdueDays, 'day')} later`;
-    const state = p.item.completedAt ? `done only on ${p.item.completedAt}` : p.item.status;
-    out.push(`  ${p.recurrence}`);
-    out.push(`    recurred ${p.original}${p.link === 'chain' ? ' (earlier in its chain)' : ''} while "${p.item.title}" (${p.item.priority}, ${p.item.owner}) was not done: ${when}, ${state}`);
-  }
+  out.push(...recurrenceSections(recurrence, { heading, dim: (text) => paint('dim', text), red: (text) => paint('red', text) }));
 
   const overdue = actionItems.items.filter((i) => i.overdue && (i.priority === 'P0' || i.priority === 'P1'));
   out.push('', heading('Overdue P0/P1 action items'));

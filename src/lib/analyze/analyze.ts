@@ -6,20 +6,31 @@ import { buildPopulation, type Population } from './cases.ts';
 import { coOccurrence, CO_OCCURRING, countSeverities, dimensionStats, type GroupContext } from './commonalities.ts';
 import { dimensionReaders } from './dimensions.ts';
 import { disjointSets, groupBy } from './groups.ts';
+import { incidentText } from './incident-text.ts';
 import { headlineWindows } from './windows.ts';
 import { patternCandidates, rankPatterns } from './patterns.ts';
-import { analyseRecurrence, findLinks } from './recurrence.ts';
+import { analyseRecurrence, confirmedLinks } from './recurrence.ts';
+import { suggestRecurrences, type Suggestions } from './recurrence-suggestions.ts';
 import { findSimilar } from './similarity.ts';
+import { tokenise, weigh, type FieldWeights, type Tokenised } from './text-index.ts';
 import { analyseTimeMetrics, incidentDurations } from './time-metrics.ts';
-import type { Analysis, AnalysisSettings, Dimension, RecurrenceLink } from './types.ts';
+import type { Analysis, AnalysisSettings, Dimension } from './types.ts';
 
 export const DEFAULT_SETTINGS: Omit<AnalysisSettings, 'asOf'> = {
   period: 'month',
-  recurrenceWindowDays: 90,
+  recurrenceWindowDays: 180,
   trendPeriods: 3,
   similarPerIncident: 5,
-  minSimilarity: 0.15,
 };
+
+/**
+ * Field weights of the text a suggested recurrence is judged by: what went wrong and why, not the
+ * story around it. Root cause and title weigh most, as in duplicate bug-report retrieval, where the
+ * summary field is the strongest (Sun et al., ASE 2011).
+ */
+export const RECURRENCE_FIELDS: FieldWeights = { title: 2, rootCause: 3, trigger: 1, factors: 1.5, summary: 0 };
+/** Field weights for similar incidents: the same, and the summary too, weighted less. */
+export const SIMILARITY_FIELDS: FieldWeights = { title: 2, rootCause: 3, trigger: 1, factors: 1.5, summary: 1 };
 
 export type AnalysisOptions = Partial<AnalysisSettings> & {
   /** The analysis date, `YYYY-MM-DD`: overdue items and recency are judged on it. */
@@ -36,14 +47,28 @@ export function optionsFromConfig(config: Config['analysis'], asOf: string): Ana
 }
 
 /**
- * Which incidents are connected by any path of links (`related`, `recurrence_of`, inferred
- * recurrences): a similar pair inside one such group is already known to someone.
+ * Which incidents are connected by a path of links authors wrote (`related`, `recurrence_of`): a
+ * similar pair inside one such group is already known to someone.
  */
-function connectedGroups(population: Population, links: readonly RecurrenceLink[]): (id: string) => string {
+function connectedGroups(population: Population): (id: string) => string {
   const { root, join } = disjointSets();
-  for (const link of links) join(link.from, link.to);
-  for (const c of population.all) for (const other of c.incident.frontmatter.related ?? []) join(c.id, other);
+  for (const c of population.all) {
+    const fm = c.incident.frontmatter;
+    for (const other of [...(fm.related ?? []), ...(fm.recurrence_of === undefined ? [] : [fm.recurrence_of])]) join(c.id, other);
+  }
   return root;
+}
+
+/** The postmortems' text, split into terms once for both uses. */
+export function tokenisePopulation(population: Population, catalog: Catalog): Tokenised {
+  const labels = new Map(catalog.triggers.map((t) => [t.id, t.label]));
+  return tokenise(population.all.map((c) => incidentText(c.incident, (id) => labels.get(id) ?? id)));
+}
+
+/** Possible recurrences in a population: what the analysis reports and `validate` notices. */
+export function populationSuggestions(population: Population, tokens: Tokenised, settings: Pick<AnalysisSettings, 'recurrenceWindowDays'>): Suggestions {
+  const index = weigh(tokens, RECURRENCE_FIELDS);
+  return suggestRecurrences({ cases: population.all, vectors: index.vectors, index, windowDays: settings.recurrenceWindowDays });
 }
 
 /**
@@ -53,8 +78,10 @@ function connectedGroups(population: Population, links: readonly RecurrenceLink[
 export function analyze(incidents: readonly Incident[], catalog: Catalog, options: AnalysisOptions): Analysis {
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, ...options };
   const population = buildPopulation(incidents, catalog, settings);
-  const links = findLinks(population, settings);
-  const recurrence = analyseRecurrence(population, links);
+  const tokens = tokenisePopulation(population, catalog);
+  const links = confirmedLinks(population);
+  const actionItems = analyseActionItems(population, settings);
+  const recurrence = analyseRecurrence(population, links, populationSuggestions(population, tokens, settings), actionItems.items, settings);
   const ctx: GroupContext = {
     population,
     settings,
@@ -70,9 +97,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
   const order = new Map<Dimension, string[]>(dimensions.map((d) => [d.dimension, d.values.map((v) => v.value)]));
   const matrices = CO_OCCURRING.map(([rows, columns]) => coOccurrence(readerOf.get(rows)!, readerOf.get(columns)!, population.incidents, order));
 
-  const connected = connectedGroups(population, links);
-
-  const actionItems = analyseActionItems(population, settings);
+  const connected = connectedGroups(population);
   const timeMetrics = analyseTimeMetrics(population);
   const byPeriod = groupBy(population.incidents, (c) => [c.period], population.scope.periods);
   return {
@@ -84,7 +109,8 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
       bySeverity: countSeverities(population.incidents, population.severities),
       customerFacing: population.incidents.filter((c) => c.customerFacing).length,
       recurrences: recurrence.total.recurrences,
-      preventableRecurrences: new Set(recurrence.preventable.map((p) => p.recurrence)).size,
+      suggestedRecurrences: recurrence.total.suggested,
+      preventableRecurrences: recurrence.preventable.length,
       openActionItems: actionItems.totals.open + actionItems.totals.inProgress,
       overdueActionItems: actionItems.totals.overdue,
       resolveP50: timeMetrics.find((m) => m.metric === 'resolve')!.overall.p50,
@@ -95,7 +121,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
     coOccurrence: matrices,
     patterns: rankPatterns(patternCandidates(matrices, groups, readerOf, population), ctx),
     recurrence,
-    similarity: findSimilar(population.all, { top: settings.similarPerIncident, minScore: settings.minSimilarity, linked: (a, b) => connected(a) === connected(b) }),
+    similarity: findSimilar(population.all, weigh(tokens, SIMILARITY_FIELDS), { top: settings.similarPerIncident, linked: (a, b) => connected(a) === connected(b) }),
     timeMetrics,
     durations: incidentDurations(population),
     actionItems,

@@ -15,7 +15,6 @@ export interface AnalysisSettings {
   recurrenceWindowDays: number;
   trendPeriods: number;
   similarPerIncident: number;
-  minSimilarity: number;
 }
 
 /** Why a postmortem is not in the incident metrics. */
@@ -96,7 +95,7 @@ export interface ValueStats {
   /** Null for a catalog value no incident names. */
   firstSeen: string | null;
   lastSeen: string | null;
-  /** Explicit or inferred recurrences among these incidents. */
+  /** Confirmed recurrences among these incidents. */
   recurrences: number;
   /** Counts on the analysis' period axis (`Scope.periods`). */
   perPeriod: number[];
@@ -150,70 +149,157 @@ export interface Pattern {
   incidents: string[];
 }
 
+/** A recurrence an author confirmed: B's `recurrence_of` names A. */
 export interface RecurrenceLink {
   /** The earlier incident. */
   from: string;
   /** The later incident: the recurrence. */
   to: string;
-  kind: 'explicit' | 'inferred';
   gapDays: number;
-  /** For inferred links: the values both incidents share, which justify the link. */
-  shared?: { services: string[]; rootCauses: string[]; trigger?: string };
 }
 
-export interface RecurrenceChain {
-  /** Ids in time order. */
-  incidents: string[];
-  /** Days between consecutive incidents. */
-  gapsDays: number[];
-  links: number;
-  explicit: number;
-  inferred: number;
-  firstSeen: string;
-  lastSeen: string;
+/**
+ * A possible recurrence nobody confirmed: B has no `recurrence_of`, and A is the earlier incident
+ * with the strongest evidence that B repeats it. Shown as a suggestion, never counted as a
+ * recurrence; `recurrence_of: A` confirms it, `not_recurrence_of: [A]` dismisses it.
+ */
+export interface RecurrenceSuggestion {
+  /** The earlier incident: the suggested origin. */
+  from: string;
+  /** The incident that looks like a recurrence. */
+  to: string;
+  gapDays: number;
+  /**
+   * Structural evidence: `primary-service` when both name the same service first; `component`
+   * when the service one names first is among the other's services.
+   */
+  match: 'primary-service' | 'component';
+  /** The values both incidents share. */
+  shared: { services: string[]; rootCauses: string[]; trigger?: string; factors: string[] };
+  /** Text similarity of title, root cause, trigger and contributing factors, 0–1. */
+  score: number;
+  /** The terms that contribute most to the score. */
+  terms: string[];
 }
 
-export interface PreventableRecurrence {
-  /** The incident whose action item was not done. */
-  original: string;
-  recurrence: string;
-  /** How the recurrence links to the original: directly, or through earlier recurrences. */
-  link: 'explicit' | 'inferred' | 'chain';
-  item: {
-    index: number;
-    title: string;
-    owner: string;
-    priority: string;
-    status: string;
-    due: string | null;
-    completedAt: string | null;
-    ticket: string | null;
-  };
-  /** Days past `due` at the recurrence's start; null when the item had no due date, negative when not yet due. */
-  overdueDays: number | null;
+/** One incident of a recurrence family, after the incident it repeats. */
+export interface FamilyMember {
+  id: string;
+  /** The incident it repeats; null for the family's origin. */
+  parent: string | null;
+  /** 0 for the origin, 1 for its repeats, 2 for theirs… */
+  depth: number;
+  date: string;
+  /** Days after its parent; null for the origin. */
+  gapDays: number | null;
+}
+
+/** An action item as recurrence findings list it, with the incident it belongs to. */
+export interface PreventItem {
+  incident: string;
+  /** Position in the incident's `action_items`, from 0. */
+  index: number;
+  title: string;
+  owner: string;
+  priority: string;
+  status: string;
+  due: string | null;
+  completedAt: string | null;
+  ticket: string | null;
+}
+
+export type FamilyStatus = 'active' | 'quiet' | 'fixed';
+
+/** The tree of confirmed recurrences that start from one incident. */
+export interface RecurrenceFamily {
+  origin: string;
+  /** Depth-first from the origin: each repeat right after the incident it repeats, earliest first. */
+  members: FamilyMember[];
+  /** Start dates of the first and the last incident. */
+  first: string;
+  last: string;
+  lastId: string;
+  /** Days from the last incident to the analysis date. */
+  daysSinceLast: number;
+  /** Prevent items of the family's incidents that are open or in progress. */
+  openPreventItems: PreventItem[];
+  /** Of those, the ones overdue at the analysis date. */
+  overduePreventItems: PreventItem[];
+  /**
+   * `fixed`: every prevent item done, and no recurrence since the last was done; `quiet`: no
+   * recurrence within the recurrence window before the analysis date; `active` otherwise.
+   */
+  status: FamilyStatus;
+}
+
+/** A confirmed recurrence with the prevent items of its origin that explain its kind. */
+export interface RecurrenceWithItems {
+  /** The recurrence. */
+  id: string;
+  /** The incident it confirms as its origin. */
+  origin: string;
+  items: (PreventItem & {
+    /** Days from `due` to the recurrence's start: positive when overdue, negative when not yet due. */
+    daysPastDue: number | null;
+  })[];
 }
 
 export interface RecurrenceAnalysis {
+  /** Confirmed recurrences: the only links recurrence numbers count. */
   links: RecurrenceLink[];
-  chains: RecurrenceChain[];
-  preventable: PreventableRecurrence[];
-  /** Per period: incidents, recurrences among them, and their ratio (null without incidents). */
-  perPeriod: { period: string; incidents: number; recurrences: number; rate: number | null }[];
-  /** Recurrences among all incidents. */
-  total: { incidents: number; recurrences: number; rate: number | null };
+  /** Possible recurrences, most similar first. */
+  suggestions: RecurrenceSuggestion[];
+  /** Candidates the authors dismissed with `not_recurrence_of`. */
+  dismissed: number;
+  /** The text score a suggestion needs: the folder's background similarity, as docs/analysis.md defines it. */
+  textThreshold: number;
+  families: RecurrenceFamily[];
+  /** The origin had a prevent item overdue when the recurrence started. */
+  preventable: RecurrenceWithItems[];
+  /** No prevent item was overdue, but one was not yet due. */
+  recurredBeforeDue: RecurrenceWithItems[];
+  /** No prevent item was overdue or due later: the unfinished ones had no due date. */
+  recurredWithoutDueDate: RecurrenceWithItems[];
+  /** Every prevent item of the origin was done before the recurrence: the fix did not work. */
+  recurredAfterFix: RecurrenceWithItems[];
+  /** Per period: incidents, confirmed recurrences among them and their ratio (null without incidents), and suggested ones. */
+  perPeriod: { period: string; incidents: number; recurrences: number; rate: number | null; suggested: number }[];
+  /** Confirmed recurrences among all incidents, and suggested ones apart. */
+  total: { incidents: number; recurrences: number; rate: number | null; suggested: number };
+}
+
+/** What the blind check measured: inference run with the authors' `recurrence_of` hidden. */
+export interface BlindCheck {
+  /** Confirmed recurrences hidden from inference. */
+  hidden: number;
+  /** Hidden recurrences for which inference suggested the author's origin. */
+  agreed: number;
+  /** Hidden recurrences for which it suggested another origin. */
+  otherOrigin: number;
+  /** Hidden recurrences for which it suggested nothing; `outsideWindow` of them are further apart than the window. */
+  missed: number;
+  outsideWindow: number;
+  /** agreed ÷ hidden; null when nothing was hidden. */
+  agreement: number | null;
+  /** Suggestions for incidents without a confirmed recurrence. */
+  otherSuggestions: number;
+  /** Each hidden recurrence with what inference suggested for it. */
+  cases: { id: string; origin: string; suggested: string | null }[];
 }
 
 export interface SimilarIncident {
   id: string;
-  /** Cosine similarity of TF-IDF vectors, 0–1. */
+  /** BM25F similarity, 0–1: 1 for the same text. */
   score: number;
   /** The terms that contribute most to the score. */
   terms: string[];
-  /** Already connected by a path of `related`, `recurrence_of` or inferred recurrence links. */
+  /** Connected by a path of links authors wrote (`related`, `recurrence_of`). */
   linked: boolean;
 }
 
 export interface SimilarityAnalysis {
+  /** The score a similar incident needs: the folder's background similarity, as docs/analysis.md defines it. */
+  threshold: number;
   /** Incident id → its most similar others, best first (ids with none are absent). */
   byIncident: Record<string, SimilarIncident[]>;
   /** Pairs nobody linked, most similar first. */
@@ -275,7 +361,10 @@ export interface HeadlineNumbers {
   incidents: number;
   bySeverity: Record<string, number>;
   customerFacing: number;
+  /** Confirmed recurrences. */
   recurrences: number;
+  /** Possible recurrences nobody confirmed or dismissed, counted apart. */
+  suggestedRecurrences: number;
   preventableRecurrences: number;
   openActionItems: number;
   overdueActionItems: number;

@@ -1,0 +1,73 @@
+import { plural, treePrefixes, type FamilyStatus, type RecurrenceAnalysis, type RecurrenceFamily, type RecurrenceWithItems } from '../../lib/index.ts';
+
+export interface Painter {
+  heading(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+}
+
+/** Members printed per family; the rest are counted. */
+const MEMBERS_SHOWN = 12;
+const SUGGESTIONS_SHOWN = 10;
+
+const STATUS_TITLES: Record<FamilyStatus, string> = {
+  active: 'Active: recurred within the window',
+  quiet: 'Quiet: no recurrence within the window',
+  fixed: 'Fixed: every prevent item done, no recurrence since',
+};
+
+function familyLines(family: RecurrenceFamily, paint: Painter): string[] {
+  const overdue = family.overduePreventItems.length;
+  const facts = [
+    plural(family.members.length, 'incident'),
+    `${family.first} → ${family.last}`,
+    `last ${plural(family.daysSinceLast, 'day')} ago`,
+    family.openPreventItems.length ? `${plural(family.openPreventItems.length, 'open prevent item')}${overdue ? `, ${paint.red(`${overdue} overdue`)}` : ''}` : '',
+  ].filter(Boolean);
+  const prefixes = treePrefixes(family.members);
+  const tree = family.members.map((m, i) => (m.depth ? `${prefixes[i]}${paint.dim(`+${Math.round(m.gapDays!)}d`)} ${m.id}` : m.id));
+  const shown = tree.slice(0, MEMBERS_SHOWN);
+  if (tree.length > MEMBERS_SHOWN) shown.push(paint.dim(`… ${tree.length - MEMBERS_SHOWN} more`));
+  return [`    ${shown[0]}  ${paint.dim(`(${facts.join(', ')})`)}`, ...shown.slice(1).map((line) => `      ${line}`)];
+}
+
+function itemLines(entries: readonly RecurrenceWithItems[], describe: (item: RecurrenceWithItems['items'][number]) => string): string[] {
+  if (!entries.length) return ['  none'];
+  return entries.flatMap((e) => [`  ${e.id}, a recurrence of ${e.origin}:`, ...e.items.map((item) => `    "${item.title}" (${item.priority}, ${item.owner}) ${describe(item)}`)]);
+}
+
+/** The recurrence sections of the terminal report: families by status, suggestions, and the four kinds of recurrence. */
+export function recurrenceSections(recurrence: RecurrenceAnalysis, paint: Painter): string[] {
+  const out: string[] = [];
+  out.push('', paint.heading('Recurrence families (confirmed links)'));
+  if (!recurrence.families.length) out.push('  none');
+  for (const status of ['active', 'quiet', 'fixed'] as const) {
+    const families = recurrence.families.filter((f) => f.status === status);
+    if (!families.length) continue;
+    out.push(`  ${STATUS_TITLES[status]} (${families.length})`);
+    for (const family of families) out.push(...familyLines(family, paint));
+  }
+
+  const { suggestions } = recurrence;
+  out.push('', paint.heading(`Possible recurrences not yet confirmed (${suggestions.length})`));
+  if (!suggestions.length) out.push('  none');
+  for (const s of suggestions.slice(0, SUGGESTIONS_SHOWN)) {
+    const shared = [...s.shared.services, ...s.shared.rootCauses, ...(s.shared.trigger ? [s.shared.trigger] : [])].join(', ');
+    out.push(`  ${s.score.toFixed(2)}  ${s.to}`);
+    out.push(`        looks like ${s.from} ${paint.dim(`(+${Math.round(s.gapDays)}d; shared: ${shared}; terms: ${s.terms.join(', ')})`)}`);
+  }
+  if (suggestions.length > SUGGESTIONS_SHOWN) out.push(paint.dim(`  … ${suggestions.length - SUGGESTIONS_SHOWN} more in --json`));
+  if (suggestions.length) out.push(paint.dim('  Confirm one with `recurrence_of`, or dismiss it with `not_recurrence_of`, in the later postmortem.'));
+
+  const due = (item: RecurrenceWithItems['items'][number]) => (item.daysPastDue === null ? 'no due date' : item.daysPastDue > 0 ? `${plural(item.daysPastDue, 'day')} overdue` : item.daysPastDue === 0 ? 'due that day' : `due ${plural(-item.daysPastDue, 'day')} later`);
+  const state = (item: RecurrenceWithItems['items'][number]) => (item.completedAt ? `done only on ${item.completedAt}` : item.status);
+  out.push('', paint.heading(`Preventable recurrences (${recurrence.preventable.length}): a prevent item of the origin was overdue`));
+  out.push(...itemLines(recurrence.preventable, (item) => `was ${paint.red(due(item))}, ${state(item)}`));
+  out.push('', paint.heading(`Recurred after the fix was done (${recurrence.recurredAfterFix.length}): the fix did not work`));
+  out.push(...itemLines(recurrence.recurredAfterFix, (item) => `done on ${item.completedAt}`));
+  out.push('', paint.heading(`Recurred before the fix was due (${recurrence.recurredBeforeDue.length})`));
+  out.push(...itemLines(recurrence.recurredBeforeDue, (item) => `${due(item)}, ${state(item)}`));
+  out.push('', paint.heading(`Recurred while a prevent item had no due date (${recurrence.recurredWithoutDueDate.length})`));
+  out.push(...itemLines(recurrence.recurredWithoutDueDate, (item) => state(item)));
+  return out;
+}

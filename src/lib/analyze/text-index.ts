@@ -1,0 +1,209 @@
+import { singular } from './normalise.ts';
+
+const STOPWORDS = new Set(`
+about above after again against all also and any are because been before being below between both but can could did does
+doing down during each few for from further had has have having her here hers him his how into its itself just more most
+nor not now off once only other our ours out over own same she should some such than that the their theirs them then there
+these they this those through too under until very was were what when where which while who whom why will with would you
+your yours one two three per via within without across still yet may might must every nothing none
+`.split(/\s+/).filter(Boolean));
+
+const WORD_BREAK = /[^\p{L}\p{N}]+/u;
+
+/** The term a lowercase word counts as, or undefined for a word that says nothing. */
+export function termOf(word: string): string | undefined {
+  if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) return undefined;
+  return singular(word);
+}
+
+/** The fields a postmortem's text is compared by, each weighted on its own (BM25F). */
+export const TEXT_FIELDS = ['title', 'rootCause', 'trigger', 'factors', 'summary'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export type TextFields = Record<TextField, string>;
+export type FieldWeights = Record<TextField, number>;
+
+/**
+ * BM25F (Robertson, Zaragoza & Taylor, CIKM 2004) as duplicate bug-report retrieval uses it
+ * (Sun et al., ASE 2011): a term's frequency is summed over the fields, each weighted and
+ * normalised by its length, then saturated once. k1 and b are the usual defaults.
+ */
+const K1 = 1.2;
+const B = 0.75;
+
+/** A document's weighted terms: ids ascending, each √idf × saturated BM25F frequency. */
+export interface TermVector {
+  terms: Int32Array;
+  weights: Float64Array;
+  /** Euclidean length of `weights`. */
+  norm: number;
+}
+
+export interface TextIndex {
+  /** Term id → term. */
+  words: string[];
+  vectors: TermVector[];
+}
+
+/** Dot product of two vectors: the BM25F score of one as a query against the other. */
+export function dot(a: TermVector, b: TermVector): number {
+  let i = 0, j = 0, score = 0;
+  const at = a.terms, bt = b.terms;
+  while (i < at.length && j < bt.length) {
+    const ta = at[i]!, tb = bt[j]!;
+    if (ta === tb) score += a.weights[i++]! * b.weights[j++]!;
+    else if (ta < tb) i++;
+    else j++;
+  }
+  return score;
+}
+
+/** Cosine of two vectors, 0 to 1: how alike two texts are, whatever their lengths. */
+export function cosine(a: TermVector, b: TermVector): number {
+  return a.norm && b.norm ? dot(a, b) / (a.norm * b.norm) : 0;
+}
+
+/** Positions of the k largest values, largest first (ties by position). */
+export function heaviest(values: ArrayLike<number>, k: number): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const w = values[i]!;
+    if (best.length === k && w <= values[best[k - 1]!]!) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && w > values[best[at - 1]!]!) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = i;
+  }
+  return best;
+}
+
+/** The terms that contribute most to the dot product of two vectors, heaviest first. */
+export function sharedTerms(index: TextIndex, a: TermVector, b: TermVector, count: number): string[] {
+  const terms: number[] = [];
+  const products: number[] = [];
+  let i = 0, j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const ta = a.terms[i]!, tb = b.terms[j]!;
+    if (ta === tb) {
+      terms.push(ta);
+      products.push(a.weights[i++]! * b.weights[j++]!);
+    } else if (ta < tb) i++;
+    else j++;
+  }
+  return heaviest(products, count).map((k) => index.words[terms[k]!]!);
+}
+
+const FIELD_COUNT = TEXT_FIELDS.length;
+
+/** Documents split into terms, before any weighting: term frequencies per field. */
+export interface Tokenised {
+  words: string[];
+  /** Per document: sorted codes (term id × field count + field). */
+  codes: Int32Array[];
+  /** How often each code occurs. */
+  counts: Uint16Array[];
+  /** Terms per document and field. */
+  lengths: Float64Array;
+}
+
+/**
+ * Splits documents given as fields into terms. Frequencies are kept per field in typed arrays:
+ * a Map per document would hold hundreds of megabytes at 100,000 postmortems.
+ */
+export function tokenise(documents: readonly TextFields[]): Tokenised {
+  const n = documents.length;
+  const ids = new Map<string, number>();
+  // Each distinct word is made a term once, however often it occurs; -1 for words left out.
+  const wordIds = new Map<string, number>();
+  const words: string[] = [];
+  const lengths = new Float64Array(n * FIELD_COUNT);
+  const codes: Int32Array[] = [];
+  const counts: Uint16Array[] = [];
+  for (let d = 0; d < n; d++) {
+    const all: number[] = [];
+    TEXT_FIELDS.forEach((field, f) => {
+      const text = documents[d]![field];
+      if (!text) return;
+      let length = 0;
+      for (const word of text.toLowerCase().split(WORD_BREAK)) {
+        if (!word) continue;
+        let id = wordIds.get(word);
+        if (id === undefined) {
+          const term = termOf(word);
+          id = term === undefined ? -1 : ids.get(term);
+          if (id === undefined) {
+            ids.set(term!, (id = words.length));
+            words.push(term!);
+          }
+          wordIds.set(word, id);
+        }
+        if (id < 0) continue;
+        all.push(id * FIELD_COUNT + f);
+        length++;
+      }
+      lengths[d * FIELD_COUNT + f] = length;
+    });
+    const sorted = Int32Array.from(all).sort();
+    const docCodes: number[] = [], docCounts: number[] = [];
+    for (const code of sorted) {
+      if (docCodes.at(-1) === code) docCounts[docCounts.length - 1] = Math.min(65535, docCounts.at(-1)! + 1);
+      else {
+        docCodes.push(code);
+        docCounts.push(1);
+      }
+    }
+    codes.push(Int32Array.from(docCodes));
+    counts.push(Uint16Array.from(docCounts));
+  }
+  return { words, codes, counts, lengths };
+}
+
+/** Term vectors of tokenised documents, with each field weighted as given (0 leaves a field out). */
+export function weigh(tokens: Tokenised, weights: FieldWeights): TextIndex {
+  const { words, codes, counts, lengths } = tokens;
+  const n = codes.length;
+  const fieldWeights = TEXT_FIELDS.map((f) => weights[f]);
+  const average = new Float64Array(FIELD_COUNT);
+  for (let d = 0; d < n; d++) for (let f = 0; f < FIELD_COUNT; f++) average[f]! += lengths[d * FIELD_COUNT + f]! / n;
+  // Document frequency over the fields that count, so that a left-out field does not dilute idf.
+  const df = new Int32Array(words.length);
+  for (const docCodes of codes) {
+    let last = -1;
+    for (const code of docCodes) {
+      const term = Math.floor(code / FIELD_COUNT);
+      if (term !== last && fieldWeights[code % FIELD_COUNT]! > 0) {
+        df[term]!++;
+        last = term;
+      }
+    }
+  }
+  const rootIdf = Float64Array.from(df, (count) => Math.sqrt(Math.log(1 + (n - count + 0.5) / (count + 0.5))));
+
+  const vectors = codes.map((docCodes, d): TermVector => {
+    const terms: number[] = [];
+    const tf: number[] = [];
+    docCodes.forEach((code, k) => {
+      const f = code % FIELD_COUNT;
+      if (!fieldWeights[f]) return;
+      const term = Math.floor(code / FIELD_COUNT);
+      const avg = average[f]!;
+      const norm = avg ? 1 - B + (B * lengths[d * FIELD_COUNT + f]!) / avg : 1;
+      const weighted = (fieldWeights[f]! * counts[d]![k]!) / norm;
+      if (terms.at(-1) === term) tf[tf.length - 1]! += weighted;
+      else {
+        terms.push(term);
+        tf.push(weighted);
+      }
+    });
+    const out = new Float64Array(terms.length);
+    let sumSquares = 0;
+    terms.forEach((term, k) => {
+      const w = (rootIdf[term]! * tf[k]!) / (K1 + tf[k]!);
+      out[k] = w;
+      sumSquares += w * w;
+    });
+    return { terms: Int32Array.from(terms), weights: out, norm: Math.sqrt(sumSquares) };
+  });
+  return { words, vectors };
+}
