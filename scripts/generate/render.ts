@@ -2,7 +2,7 @@
  * One postmortem as text. Strings are built directly rather than through a YAML serialiser: at
  * 100,000 files the serialiser would dominate the run time, and the shapes here are fixed.
  */
-import { actionItems } from './actions.ts';
+import { actionItems, type ActionItem } from './actions.ts';
 import type { Organisation } from './catalog.ts';
 import type { Planned } from './plan.ts';
 import type { Rng } from './random.ts';
@@ -57,7 +57,8 @@ interface Event {
   text: string;
 }
 
-export function renderIncident(p: Planned, all: readonly Planned[], org: Organisation, tickets: Map<string, number>, rng: Rng): string {
+/** The file's text, and the action items it writes (the truth of preventable repeats needs them). */
+export function renderIncident(p: Planned, all: readonly Planned[], org: Organisation, tickets: Map<string, number>, rng: Rng): { text: string; items: ActionItem[] } {
   const c = p.ctx;
   const detected = p.wall + p.ttd;
   const mitigated = detected + p.ttm;
@@ -172,7 +173,7 @@ export function renderIncident(p: Planned, all: readonly Planned[], org: Organis
     '## Lessons learned', '', ...lessons, '',
   ];
   if (items.length && rng.chance(0.4)) body.push('## Action items', '', rng.pick(CLOSING)(c), '');
-  return `${fm.join('\n')}\n${body.join('\n')}`;
+  return { text: `${fm.join('\n')}\n${body.join('\n')}`, items };
 }
 
 /** Events in order, each within the incident's span; nothing after the end when there is none. */
