@@ -6,13 +6,13 @@ import { buildPopulation, type Population } from './cases.ts';
 import { coOccurrence, CO_OCCURRING, countSeverities, dimensionStats, type GroupContext } from './commonalities.ts';
 import { dimensionReaders } from './dimensions.ts';
 import { disjointSets, groupBy } from './groups.ts';
-import { incidentText } from './incident-text.ts';
 import { headlineWindows } from './windows.ts';
 import { patternCandidates, rankPatterns } from './patterns.ts';
 import { analyseRecurrence, confirmedLinks } from './recurrence.ts';
-import { suggestRecurrences, type Suggestions } from './recurrence-suggestions.ts';
+import { profileOf, type RecurrenceProfile } from './recurrence-profile.ts';
+import { suggestRecurrences } from './recurrence-suggestions.ts';
 import { findSimilar } from './similarity.ts';
-import { tokenise, weigh, type FieldWeights, type Tokenised } from './text-index.ts';
+import { tokenise, weigh, type FieldWeights } from './text-index.ts';
 import { analyseTimeMetrics, incidentDurations } from './time-metrics.ts';
 import type { Analysis, AnalysisSettings, Dimension } from './types.ts';
 
@@ -23,13 +23,7 @@ export const DEFAULT_SETTINGS: Omit<AnalysisSettings, 'asOf'> = {
   similarPerIncident: 5,
 };
 
-/**
- * Field weights of the text a suggested recurrence is judged by: what went wrong and why, not the
- * story around it. Root cause and title weigh most, as in duplicate bug-report retrieval, where the
- * summary field is the strongest (Sun et al., ASE 2011).
- */
-export const RECURRENCE_FIELDS: FieldWeights = { title: 2, rootCause: 3, trigger: 1, factors: 1.5, summary: 0 };
-/** Field weights for similar incidents: the same, and the summary too, weighted less. */
+/** Field weights for similar incidents: those of recurrence suggestions, and the summary too, weighted less. */
 export const SIMILARITY_FIELDS: FieldWeights = { title: 2, rootCause: 3, trigger: 1, factors: 1.5, summary: 1 };
 
 export type AnalysisOptions = Partial<AnalysisSettings> & {
@@ -59,16 +53,11 @@ function connectedGroups(population: Population): (id: string) => string {
   return root;
 }
 
-/** The postmortems' text, split into terms once for both uses. */
-export function tokenisePopulation(population: Population, catalog: Catalog): Tokenised {
+/** The profiles recurrences are suggested from: what `validate` builds from the files, built from the Incidents. */
+export function populationProfiles(population: Population, catalog: Catalog): RecurrenceProfile[] {
   const labels = new Map(catalog.triggers.map((t) => [t.id, t.label]));
-  return tokenise(population.all.map((c) => incidentText(c.incident, (id) => labels.get(id) ?? id)));
-}
-
-/** Possible recurrences in a population: what the analysis reports and `validate` notices. */
-export function populationSuggestions(population: Population, tokens: Tokenised, settings: Pick<AnalysisSettings, 'recurrenceWindowDays'>): Suggestions {
-  const index = weigh(tokens, RECURRENCE_FIELDS);
-  return suggestRecurrences({ cases: population.all, vectors: index.vectors, index, windowDays: settings.recurrenceWindowDays });
+  const label = (id: string) => labels.get(id) ?? id;
+  return population.all.map((c) => profileOf(c.id, c.incident.frontmatter, c.incident.body.markdown, c.start, label));
 }
 
 /**
@@ -78,10 +67,13 @@ export function populationSuggestions(population: Population, tokens: Tokenised,
 export function analyze(incidents: readonly Incident[], catalog: Catalog, options: AnalysisOptions): Analysis {
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, ...options };
   const population = buildPopulation(incidents, catalog, settings);
-  const tokens = tokenisePopulation(population, catalog);
+  const profiles = populationProfiles(population, catalog);
+  // The text is split into words once, for suggested recurrences and similar incidents alike.
+  const tokens = tokenise(profiles.map((p) => p.text));
   const links = confirmedLinks(population);
   const actionItems = analyseActionItems(population, settings);
-  const recurrence = analyseRecurrence(population, links, populationSuggestions(population, tokens, settings), actionItems.items, settings);
+  const suggested = suggestRecurrences(profiles, { windowDays: settings.recurrenceWindowDays, tokens });
+  const recurrence = analyseRecurrence(population, links, suggested, actionItems.items, settings);
   const ctx: GroupContext = {
     population,
     settings,

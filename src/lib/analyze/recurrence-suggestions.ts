@@ -1,6 +1,6 @@
-import { byStart, type Case } from './cases.ts';
+import type { RecurrenceProfile } from './recurrence-profile.ts';
 import { round } from './stats.ts';
-import { sharedTerms, type TermVector, type TextIndex } from './text-index.ts';
+import { sharedTerms, tokenise, weigh, type FieldWeights, type TermVector, type TextIndex, type Tokenised } from './text-index.ts';
 import type { RecurrenceSuggestion } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -18,13 +18,25 @@ const SPREAD = 1.5;
 const MIN_BACKGROUND = 20;
 const BINS = 1000;
 
-export interface SuggestionInput {
-  /** Every postmortem in time order, as `Population.all`. */
-  cases: readonly Case[];
-  /** Each case's text vector (title, root cause, trigger, contributing factors), in the same order. */
+/**
+ * Field weights of the text a suggested recurrence is judged by: what went wrong and why, not the
+ * story around it. Root cause and title weigh most, as in duplicate bug-report retrieval, where the
+ * summary field is the strongest (Sun et al., ASE 2011).
+ */
+export const RECURRENCE_FIELDS: FieldWeights = { title: 2, rootCause: 3, trigger: 1, factors: 1.5, summary: 0 };
+
+export interface SuggestionOptions {
+  windowDays: number;
+  /** The postmortems to suggest an origin for. Default: every incident that is not a draft. */
+  targets?: (p: RecurrenceProfile) => boolean;
+  /** The profiles' text already split into terms, in the same order. */
+  tokens?: Tokenised;
+}
+
+interface Input {
+  profiles: readonly RecurrenceProfile[];
   vectors: readonly TermVector[];
   index: TextIndex;
-  windowDays: number;
 }
 
 export interface Suggestions {
@@ -35,7 +47,7 @@ export interface Suggestions {
 }
 
 /** The structural evidence between two incidents, or undefined when they have none. */
-function structure(a: Case, b: Case): RecurrenceSuggestion['match'] | undefined {
+function structure(a: RecurrenceProfile, b: RecurrenceProfile): RecurrenceSuggestion['match'] | undefined {
   if (!a.rootCauses.some((c) => b.rootCauses.includes(c))) return undefined;
   const pa = a.services[0], pb = b.services[0];
   if (pa === pb) return 'primary-service';
@@ -58,10 +70,10 @@ interface Candidate {
 }
 
 /** Whether candidate x is stronger evidence than y: more alike, then the same primary service, then later. */
-function stronger(x: Candidate, y: Candidate, cases: readonly Case[]): boolean {
+function stronger(x: Candidate, y: Candidate): boolean {
   if (x.score !== y.score) return x.score > y.score;
   if (x.match !== y.match) return x.match === 'primary-service';
-  return byStart(cases[x.a]!, cases[y.a]!) > 0;
+  return x.a > y.a;
 }
 
 /** The threshold a histogram of pair scores sets: see SPREAD. */
@@ -80,8 +92,8 @@ function thresholdOf(histogram: Uint32Array, total: number): number {
   return Math.min(1, upper + SPREAD * (upper - median));
 }
 
-function describe(input: SuggestionInput, b: number, candidate: Candidate): RecurrenceSuggestion {
-  const a = input.cases[candidate.a]!, later = input.cases[b]!;
+function describe(input: Input, b: number, candidate: Candidate): RecurrenceSuggestion {
+  const a = input.profiles[candidate.a]!, later = input.profiles[b]!;
   const suggestion: RecurrenceSuggestion = {
     from: a.id,
     to: later.id,
@@ -105,18 +117,25 @@ function push(map: Map<string, number[]>, key: string, value: number) {
   else map.set(key, [value]);
 }
 
+const byStart = (a: RecurrenceProfile, b: RecurrenceProfile) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
- * Possible recurrences: for each incident without `recurrence_of`, the earlier incident within
- * the window with the strongest evidence that it repeats it. Evidence is structural — the same
+ * Possible recurrences: for each target without `recurrence_of`, the earlier incident within the
+ * window with the strongest evidence that it repeats it. Evidence is structural — the same
  * primary service, or one's primary service among the other's services, and a shared root cause
  * (a shared trigger alone is not enough) — and textual: title, root cause, trigger and
  * contributing factors more alike than the folder's background (see SPREAD). Candidates an author
- * dismissed with `not_recurrence_of` are never suggested. Incidents only: near-misses and game
- * days neither suggest nor are suggested.
+ * dismissed with `not_recurrence_of` are never suggested. Incidents only: near-misses, game days
+ * and drafts are never suggested as origins, and make no part of the background.
  */
-export function suggestRecurrences(input: SuggestionInput): Suggestions {
-  const { cases, vectors } = input;
-  const windowMs = input.windowDays * DAY_MS;
+export function suggestRecurrences(all: readonly RecurrenceProfile[], options: SuggestionOptions): Suggestions {
+  const order = all.map((_, i) => i).sort((x, y) => byStart(all[x]!, all[y]!));
+  const tokens = options.tokens ?? tokenise(all.map((p) => p.text));
+  const index = weigh(tokens, RECURRENCE_FIELDS);
+  const input: Input = { profiles: order.map((i) => all[i]!), vectors: order.map((i) => index.vectors[i]!), index };
+  const { profiles, vectors } = input;
+  const isTarget = options.targets ?? ((p: RecurrenceProfile) => !p.draft);
+  const windowMs = options.windowDays * DAY_MS;
   // Earlier incidents by primary service and by every service they name, in time order.
   const byPrimary = new Map<string, number[]>();
   const byService = new Map<string, number[]>();
@@ -124,40 +143,44 @@ export function suggestRecurrences(input: SuggestionInput): Suggestions {
   let pairs = 0;
   const best: (Candidate | undefined)[] = [];
   const dismissedScores: number[] = [];
-  const seen = new Int32Array(cases.length).fill(-1);
-  const dense = new Float64Array(input.index.words.length);
+  const seen = new Int32Array(profiles.length).fill(-1);
+  const dense = new Float64Array(index.words.length);
 
-  cases.forEach((b, bi) => {
-    if (b.kind !== 'incident') return;
+  profiles.forEach((b, bi) => {
+    if (b.kind !== 'incident' || !b.services.length) return;
+    const target = b.recurrenceOf === undefined && isTarget(b);
+    if (!target && b.draft) return;
     const v = vectors[bi]!;
     for (let k = 0; k < v.terms.length; k++) dense[v.terms[k]!] = v.weights[k]!;
-    const dismissed = new Set(b.incident.frontmatter.not_recurrence_of ?? []);
-    const eligible = b.incident.frontmatter.recurrence_of === undefined;
+    const dismissed = new Set(b.notRecurrenceOf);
     const lists = [byPrimary.get(b.services[0]!), byService.get(b.services[0]!), ...b.services.map((s) => byPrimary.get(s))];
     for (const list of lists) {
       if (!list) continue;
       for (let i = list.length - 1; i >= 0; i--) {
         const ai = list[i]!;
-        const a = cases[ai]!;
+        const a = profiles[ai]!;
         if (b.start - a.start > windowMs) break;
         if (seen[ai] === bi || a.start >= b.start) continue;
         seen[ai] = bi;
         const match = structure(a, b);
         if (!match) continue;
         const score = cosineDense(dense, v.norm, vectors[ai]!);
-        histogram[Math.min(BINS - 1, Math.floor(score * BINS))]!++;
-        pairs++;
-        if (!eligible) continue;
+        if (!b.draft) {
+          histogram[Math.min(BINS - 1, Math.floor(score * BINS))]!++;
+          pairs++;
+        }
+        if (!target) continue;
         if (dismissed.has(a.id)) {
           dismissedScores.push(score);
           continue;
         }
         const candidate: Candidate = { a: ai, score, match };
         const current = best[bi];
-        if (!current || stronger(candidate, current, cases)) best[bi] = candidate;
+        if (!current || stronger(candidate, current)) best[bi] = candidate;
       }
     }
     for (let k = 0; k < v.terms.length; k++) dense[v.terms[k]!] = 0;
+    if (b.draft) return;
     push(byPrimary, b.services[0]!, bi);
     for (const s of b.services) push(byService, s, bi);
   });
