@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -122,9 +122,9 @@ describe('the measures', () => {
       postmortems: 8,
       analysed: 7,
       incidents: 7,
-      truth: { recurrences: 3, explicit: 1, unlinked: 2, preventable: 1, outOfScope: 1 },
+      truth: { recurrences: 3, explicit: 1, unlinked: 2, preventable: 1, outOfScope: 1, arguable: 0, judged: false },
       links: { claimed: 1, expected: 1, matched: 1, precision: 1, recall: 1, f1: 1 },
-      suggestions: { claimed: 3, expected: 2, matched: 1, precision: 1 / 3, recall: 0.5, f1: expect.closeTo(0.4, 12), sameFamily: 2 / 3, accepted: 1, rejected: 0 },
+      suggestions: { claimed: 3, expected: 2, matched: 1, precision: 1 / 3, recall: 0.5, f1: expect.closeTo(0.4, 12), sameFamily: 2 / 3, accepted: 1, arguable: 0, rejected: 0 },
       rate: { claimed: 4 / 7, confirmed: 1 / 7, suggested: 3 / 7, truth: 3 / 7 },
       families: {
         claimed: { count: 2, longest: 4, sizes: { 2: 1, 3: 0, '4-5': 1, '6-10': 0, '11-50': 0, '51+': 0 } },
@@ -138,22 +138,23 @@ describe('the measures', () => {
     expect(evaluate({ corpus: 'hand-made', analysis: announced, postmortems, truth: syntheticTruth })).toEqual(report);
   });
 
-  test('a report against real-world truth: judged pairs, mechanisms, links read from the files', () => {
+  test('a report against real-world truth: judged pairs, distractors, mechanisms, links read from the files', () => {
     const truth = readTruth(JSON.stringify({
       recurrences: [
-        { id: 'a2', origin: 'a1', judgement: 'same' },
+        { id: 'a2', origin: 'a1', judgement: 'same', why: 'ignored' },
         { id: 'a3', origin: 'a2', judgement: 'same' },
-        { id: 'b2', origin: 'b1', judgement: 'same' },
-        { id: 'c1', origin: 'a3', judgement: 'different' },
+        { id: 'b2', origin: 'b1', judgement: 'arguable' },
       ],
+      distractors: [{ a: 'a3', b: 'c1', why: 'ignored' }],
       mechanisms: { b1: 'bad-flag', c1: 'bad-flag' },
-      source: 'ignored',
+      factorGroups: [],
     }));
     expect(truth.preventable).toBeUndefined();
     const report = evaluate({ corpus: 'real', analysis: todays, postmortems, truth });
-    expect(report.truth).toEqual({ recurrences: 3, explicit: 1, unlinked: 2, preventable: null, outOfScope: 0 });
+    expect(report.truth).toEqual({ recurrences: 2, explicit: 1, unlinked: 1, preventable: null, outOfScope: 0, arguable: 1, judged: true });
     expect(report.links.precision).toBe(1);
-    expect(report.suggestions).toMatchObject({ matched: 1, accepted: 1, rejected: 1 });
+    // a1 → a3 is wrong (a2 → a3 is the pair), b1 → b2 arguable and not scored, a3 → c1 a distractor.
+    expect(report.suggestions).toMatchObject({ claimed: 2, expected: 1, matched: 0, precision: 0, recall: 0, accepted: 0, arguable: 1, rejected: 1, sameFamily: 0.5 });
     expect(report.preventable).toBeNull();
     // c1 → b1 now share a mechanism.
     expect(report.similar.atOne).toBe(1);
@@ -224,6 +225,22 @@ describe('npm run eval', () => {
     expect(perfect.rate.claimed).toBe(perfect.rate.truth);
     expect(perfect.families.exact).toBe(perfect.families.truth.count);
     expect(perfect.similar).toMatchObject({ atOne: 1, atFive: 1, familyHitAtFive: 1 });
+  });
+
+  test('reads the real-world set and its hand-judged truth', async () => {
+    const judged = JSON.parse(readFileSync('test/real-world/truth.json', 'utf8')) as { recurrences: { judgement: string }[] };
+    const { code, stdout, stderr } = await run(['--incidents', 'test/real-world/incidents', '--truth', 'test/real-world/truth.json', '--as-of', '2026-01-01', '--json']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const [report] = JSON.parse(stdout) as Report[];
+    expect(report!.postmortems).toBe(report!.analysed);
+    expect(report!.truth).toMatchObject({
+      recurrences: judged.recurrences.filter((r) => r.judgement === 'same').length,
+      arguable: judged.recurrences.filter((r) => r.judgement === 'arguable').length,
+      explicit: 0,
+      preventable: null,
+      outOfScope: 0,
+      judged: true,
+    });
   });
 
   test('evaluates a folder against a truth file; refuses half the options, and a truth file it cannot read', async () => {
