@@ -5,8 +5,10 @@
  * same count and seed always give byte-identical files, so a corpus can be rebuilt instead of
  * stored. Patterns an analysis should find are planted on purpose: a few services and causes
  * dominate, about 15% of incidents repeat an earlier one (half of them without saying so), and many
- * repeats happened while the earlier incident's prevent item was still unfinished. `--truth` writes
- * what was planted (`scripts/generate/truth.ts`), which `npm run eval` measures the analysis against.
+ * repeats happened while the earlier incident's prevent item was still unfinished. Each repeat is
+ * about its origin's component, which no unrelated incident names (`scripts/generate/names.ts`),
+ * while services and causes keep recurring for unrelated reasons. `--truth` writes what was planted
+ * (`scripts/generate/truth.ts`), which `npm run eval` measures the analysis against.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

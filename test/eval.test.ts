@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -122,9 +122,9 @@ describe('the measures', () => {
       postmortems: 8,
       analysed: 7,
       incidents: 7,
-      truth: { recurrences: 3, explicit: 1, unlinked: 2, preventable: 1, outOfScope: 1 },
+      truth: { recurrences: 3, explicit: 1, unlinked: 2, preventable: 1, outOfScope: 1, arguable: 0, judged: false },
       links: { claimed: 1, expected: 1, matched: 1, precision: 1, recall: 1, f1: 1 },
-      suggestions: { claimed: 3, expected: 2, matched: 1, precision: 1 / 3, recall: 0.5, f1: expect.closeTo(0.4, 12), sameFamily: 2 / 3, accepted: 1, rejected: 0 },
+      suggestions: { claimed: 3, expected: 2, matched: 1, precision: 1 / 3, recall: 0.5, f1: expect.closeTo(0.4, 12), sameFamily: 2 / 3, accepted: 1, arguable: 0, rejected: 0 },
       rate: { claimed: 4 / 7, confirmed: 1 / 7, suggested: 3 / 7, truth: 3 / 7 },
       families: {
         claimed: { count: 2, longest: 4, sizes: { 2: 1, 3: 0, '4-5': 1, '6-10': 0, '11-50': 0, '51+': 0 } },
@@ -138,22 +138,23 @@ describe('the measures', () => {
     expect(evaluate({ corpus: 'hand-made', analysis: announced, postmortems, truth: syntheticTruth })).toEqual(report);
   });
 
-  test('a report against real-world truth: judged pairs, mechanisms, links read from the files', () => {
+  test('a report against real-world truth: judged pairs, distractors, mechanisms, links read from the files', () => {
     const truth = readTruth(JSON.stringify({
       recurrences: [
-        { id: 'a2', origin: 'a1', judgement: 'same' },
+        { id: 'a2', origin: 'a1', judgement: 'same', why: 'ignored' },
         { id: 'a3', origin: 'a2', judgement: 'same' },
-        { id: 'b2', origin: 'b1', judgement: 'same' },
-        { id: 'c1', origin: 'a3', judgement: 'different' },
+        { id: 'b2', origin: 'b1', judgement: 'arguable' },
       ],
+      distractors: [{ a: 'a3', b: 'c1', why: 'ignored' }],
       mechanisms: { b1: 'bad-flag', c1: 'bad-flag' },
-      source: 'ignored',
+      factorGroups: [],
     }));
     expect(truth.preventable).toBeUndefined();
     const report = evaluate({ corpus: 'real', analysis: todays, postmortems, truth });
-    expect(report.truth).toEqual({ recurrences: 3, explicit: 1, unlinked: 2, preventable: null, outOfScope: 0 });
+    expect(report.truth).toEqual({ recurrences: 2, explicit: 1, unlinked: 1, preventable: null, outOfScope: 0, arguable: 1, judged: true });
     expect(report.links.precision).toBe(1);
-    expect(report.suggestions).toMatchObject({ matched: 1, accepted: 1, rejected: 1 });
+    // a1 → a3 is wrong (a2 → a3 is the pair), b1 → b2 arguable and not scored, a3 → c1 a distractor.
+    expect(report.suggestions).toMatchObject({ claimed: 2, expected: 1, matched: 0, precision: 0, recall: 0, accepted: 0, arguable: 1, rejected: 1, sameFamily: 0.5 });
     expect(report.preventable).toBeNull();
     // c1 → b1 now share a mechanism.
     expect(report.similar.atOne).toBe(1);
@@ -174,11 +175,11 @@ describe('npm run eval', () => {
   };
 
   test('measures a generated corpus and prints one line per measure', async () => {
-    const { code, stdout, stderr } = await run(['--sizes', '200', '--seed', '3']);
-    expect(stderr).toBe('eval: generating and analysing 200 postmortems (seed 3)\n');
+    const { code, stdout, stderr } = await run(['--sizes', '200', '--seed', '5']);
+    expect(stderr).toBe('eval: generating and analysing 200 postmortems (seed 5)\n');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^synthetic, 200 postmortems, seed 3: 200 postmortems loaded, \d+ analysed, \d+ of them incidents$/);
+    expect(lines[0]).toMatch(/^synthetic, 200 postmortems, seed 5: 200 postmortems loaded, \d+ analysed, \d+ of them incidents$/);
     expect(lines.slice(1).map((l) => l.slice(0, 21))).toEqual([
       '  truth              ', '  confirmed links    ', '  suggestions        ', '  recurrence rate    ', '  families           ', '  preventable        ', '  similar incidents  ',
     ]);
@@ -187,7 +188,7 @@ describe('npm run eval', () => {
   });
 
   test('--json gives the figures, and a perfect analysis scores 1 on every measure', async () => {
-    const { code, stdout } = await run(['--sizes', '200', '--seed', '3', '--json']);
+    const { code, stdout } = await run(['--sizes', '200', '--seed', '5', '--json']);
     expect(code).toBe(0);
     const [report] = JSON.parse(stdout) as Report[];
     expect(report!.truth.recurrences).toBeGreaterThan(10);
@@ -196,7 +197,7 @@ describe('npm run eval', () => {
     // The oracle: claims made from the truth itself. Whatever the corpus, it must score 1, or the
     // evaluation (or a truth naming what the analysis cannot see) is wrong.
     const dir = tempDir();
-    const { truth: planted } = generateCorpus({ count: 200, seed: 3, out: dir });
+    const { truth: planted } = generateCorpus({ count: 200, seed: 5, out: dir });
     const loaded = await loadProject({ incidentsDir: dir, cwd: dir, now: NOW });
     const analysis = analyze(loaded.incidents, loaded.catalog!, { asOf: '2026-11-01' });
     const drafts = new Set(analysis.scope.leftOut.draft);
@@ -208,7 +209,7 @@ describe('npm run eval', () => {
         links: visible.filter((r) => r.explicit).map((r) => ({ from: r.origin, to: r.id })),
         suggestions: visible.filter((r) => !r.explicit).map((r) => ({ origin: r.origin, id: r.id })),
         families: families.map((incidents) => ({ incidents })),
-        preventable: planted.preventable.filter((p) => p.explicit).map((p) => ({ id: p.id, origin: p.origin, items: p.items })),
+        preventable: planted.preventable.filter((p) => p.explicit && !drafts.has(p.id) && !drafts.has(p.origin)).map((p) => ({ id: p.id, origin: p.origin, items: p.items })),
       },
       similarity: { byIncident: Object.fromEntries(families.flatMap((f) => f.map((id) => [id, f.filter((o) => o !== id).map((o) => ({ id: o }))]))) },
     };
@@ -219,10 +220,27 @@ describe('npm run eval', () => {
       truth: readTruth(JSON.stringify(planted)),
     });
     expect(perfect.truth).toEqual(report!.truth);
+    expect(perfect.truth.preventable).toBeGreaterThan(0);
     for (const score of [perfect.links, perfect.suggestions, perfect.preventable!]) expect(score).toMatchObject({ precision: 1, recall: 1, f1: 1 });
     expect(perfect.rate.claimed).toBe(perfect.rate.truth);
     expect(perfect.families.exact).toBe(perfect.families.truth.count);
     expect(perfect.similar).toMatchObject({ atOne: 1, atFive: 1, familyHitAtFive: 1 });
+  });
+
+  test('reads the real-world set and its hand-judged truth', async () => {
+    const judged = JSON.parse(readFileSync('test/real-world/truth.json', 'utf8')) as { recurrences: { judgement: string }[] };
+    const { code, stdout, stderr } = await run(['--incidents', 'test/real-world/incidents', '--truth', 'test/real-world/truth.json', '--as-of', '2026-01-01', '--json']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const [report] = JSON.parse(stdout) as Report[];
+    expect(report!.postmortems).toBe(report!.analysed);
+    expect(report!.truth).toMatchObject({
+      recurrences: judged.recurrences.filter((r) => r.judgement === 'same').length,
+      arguable: judged.recurrences.filter((r) => r.judgement === 'arguable').length,
+      explicit: 0,
+      preventable: null,
+      outOfScope: 0,
+      judged: true,
+    });
   });
 
   test('evaluates a folder against a truth file; refuses half the options, and a truth file it cannot read', async () => {

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../scripts/generate.ts';
+import { componentsIn } from '../scripts/generate/names.ts';
 import { renderTruth, type Truth } from '../scripts/generate/truth.ts';
+import { groupsOf } from '../scripts/eval/metrics.ts';
 import { analyze, loadProject } from '../src/lib/index.ts';
 import { NOW } from './helpers.ts';
 
@@ -102,7 +104,8 @@ describe('the planted truth', () => {
       const origin = /^recurrence_of: (.+)$/m.exec(text)?.[1];
       return origin ? [{ id, origin }] : [];
     });
-    expect(truth.recurrences.filter((r) => r.explicit).map(({ id, origin }) => ({ id, origin }))).toEqual(written);
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect(truth.recurrences.filter((r) => r.explicit).map(({ id, origin }) => ({ id, origin })).sort(byId)).toEqual(written.sort(byId));
     expect(truth.recurrences.some((r) => !r.explicit)).toBe(true);
   });
 
@@ -118,6 +121,42 @@ describe('the planted truth', () => {
     expect(truth.preventable).toEqual(derived);
     expect(truth.preventable.length).toBeGreaterThan(3);
     expect(truth.preventable.some((p) => p.explicit) && truth.preventable.some((p) => !p.explicit)).toBe(true);
+  });
+
+  test('is true of the text: a planted family\'s component, error and specifics appear in its files and no other', () => {
+    // Ids name other incidents (related, recurrence_of, the summary's "same failure as"): a
+    // reference, not a shared detail.
+    const familyOf = new Map<string, string>();
+    for (const family of groupsOf(truth.recurrences)) for (const id of family) familyOf.set(id, family[0]!);
+    const seenIn = new Map<string, Set<string>>();
+    for (const [id, text] of files) {
+      const components = componentsIn(text.replace(/\d{4}-\d\d-\d\d-[a-z0-9-]+/g, ''));
+      expect(components.size, id).toBeGreaterThan(0);
+      for (const component of components) {
+        let families = seenIn.get(component);
+        if (!families) seenIn.set(component, (families = new Set()));
+        families.add(familyOf.get(id) ?? id);
+      }
+    }
+    const shared = [...seenIn].filter(([, families]) => families.size > 1);
+    expect(shared).toEqual([]);
+    // And every repeat shares one with its origin: an oracle reading them finds every planted pair.
+    const of = (id: string) => componentsIn(files.get(id)!.replace(/\d{4}-\d\d-\d\d-[a-z0-9-]+/g, ''));
+    for (const r of truth.recurrences) expect([...of(r.id)].some((c) => of(r.origin).has(c)), r.id).toBe(true);
+  });
+
+  test('keeps services and root causes shared across unrelated incidents', () => {
+    const familyOf = new Map<string, string>();
+    for (const family of groupsOf(truth.recurrences)) for (const id of family) familyOf.set(id, family[0]!);
+    const key = (text: string) => `${/^services: \[([^,\]]+)/m.exec(text)?.[1]} ${/^root_causes: \[([^,\]]+)/m.exec(text)?.[1]}`;
+    const families = new Map<string, Set<string>>();
+    for (const [id, text] of files) {
+      let set = families.get(key(text));
+      if (!set) families.set(key(text), (set = new Set()));
+      set.add(familyOf.get(id) ?? id);
+    }
+    // The busiest service and cause pair is shared by many unrelated incidents, as in life.
+    expect(Math.max(...[...families.values()].map((f) => f.size))).toBeGreaterThan(5);
   });
 
   test('npm run generate -- --truth writes it, and says so', () => {

@@ -31,6 +31,10 @@ export interface Report {
     preventable: number | null;
     /** True pairs left out because one side is not in the analysis. */
     outOfScope: number;
+    /** Pairs judged `arguable`: claims of them are not scored, either way. */
+    arguable: number;
+    /** Whether people judged the pairs, rather than a generator planting them. */
+    judged: boolean;
   };
   /** Confirmed links against the true pairs written as `recurrence_of`. */
   links: PairScore;
@@ -38,8 +42,9 @@ export interface Report {
   suggestions: PairScore & {
     /** Share of suggested pairs whose two incidents are in one true family, even if not a direct pair. */
     sameFamily: number | null;
-    /** Suggestions matching a true pair, and a pair judged not to be one. */
+    /** Suggestions matching a true pair, an arguable one (left out of the scores), and a pair judged not to be one. */
     accepted: number;
+    arguable: number;
     rejected: number;
   };
   /** Recurrences ÷ incidents. */
@@ -78,16 +83,20 @@ export function evaluate(input: { corpus: string; analysis: unknown; postmortems
   const familyOf = new Map(trueFamilies.flatMap((family, i) => family.map((id) => [id, i] as const)));
   const sameFamily = (a: string, b: string) => familyOf.has(a) && familyOf.get(a) === familyOf.get(b);
 
+  // A claim of an arguable pair is neither right nor wrong: it leaves the scores.
+  const uncertainKeys = new Set(truth.uncertain.map(pairKey));
+  const scored = (pairs: readonly Pair[]) => pairs.filter((p) => !uncertainKeys.has(pairKey(p)));
   const confirmedKeys = new Set(claims.confirmed.map(pairKey));
-  const suggestions = claims.suggestions.filter((s) => !confirmedKeys.has(pairKey(s)));
-  const suggestionKeys = new Set(suggestions.map(pairKey));
+  const allSuggestions = claims.suggestions.filter((s) => !confirmedKeys.has(pairKey(s)));
+  const suggestions = scored(allSuggestions);
+  const suggestionKeys = new Set(allSuggestions.map(pairKey));
   const trueKeys = new Set(recurrences.map(pairKey));
   const rejectedKeys = new Set(truth.rejected.map(pairKey));
   const countIn = (keys: Set<string>) => [...suggestionKeys].filter((k) => keys.has(k)).length;
   const suggestedPairs = [...new Map(suggestions.map((s) => [pairKey(s), s])).values()];
 
   const confirmedTargets = new Set(claims.confirmed.map((l) => l.id).filter((id) => incidents.has(id)));
-  const suggestedTargets = new Set(suggestions.map((s) => s.id).filter((id) => incidents.has(id) && !confirmedTargets.has(id)));
+  const suggestedTargets = new Set(allSuggestions.map((s) => s.id).filter((id) => incidents.has(id) && !confirmedTargets.has(id)));
   const trueTargets = new Set(recurrences.map((r) => r.id).filter((id) => incidents.has(id)));
 
   const rootCauses = (id: string) => byId.get(id)?.rootCauses ?? [];
@@ -99,7 +108,7 @@ export function evaluate(input: { corpus: string; analysis: unknown; postmortems
   let preventable: Report['preventable'] = null;
   if (truth.preventable) {
     const expected = truth.preventable.filter((p) => seen(p) && explicitOf(p));
-    preventable = { ...scorePairs(claims.preventable, expected), recurrences: new Set(claims.preventable.map((p) => p.id)).size };
+    preventable = { ...scorePairs(scored(claims.preventable), expected), recurrences: new Set(claims.preventable.map((p) => p.id)).size };
   }
 
   return {
@@ -113,12 +122,15 @@ export function evaluate(input: { corpus: string; analysis: unknown; postmortems
       unlinked: unlinked.length,
       preventable: truth.preventable ? truth.preventable.filter((p) => seen(p) && explicitOf(p)).length : null,
       outOfScope: truth.recurrences.length - recurrences.length,
+      arguable: truth.uncertain.length,
+      judged: truth.judged,
     },
-    links: scorePairs(claims.confirmed, explicit),
+    links: scorePairs(scored(claims.confirmed), explicit),
     suggestions: {
       ...scorePairs(suggestions, unlinked),
       sameFamily: ratio(suggestedPairs.filter((s) => sameFamily(s.origin, s.id)).length, suggestedPairs.length),
       accepted: countIn(trueKeys),
+      arguable: countIn(uncertainKeys),
       rejected: countIn(rejectedKeys),
     },
     rate: {

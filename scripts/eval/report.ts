@@ -25,12 +25,13 @@ export function formatReport(r: Report): string {
   const lines = [
     `${r.corpus}: ${thousands(r.postmortems)} postmortems loaded, ${thousands(r.analysed)} analysed, ${thousands(r.incidents)} of them incidents`,
     row('truth', `${thousands(t.recurrences)} recurrences (${thousands(t.explicit)} written as recurrence_of, ${thousands(t.unlinked)} not)`
+      + `${t.judged ? `, ${thousands(t.arguable)} arguable` : ''}`
       + `${t.preventable === null ? '' : `, ${thousands(t.preventable)} preventable with a written link`}`
       + `${t.outOfScope ? `; ${thousands(t.outOfScope)} left out: a draft or an invalid file on one side` : ''}`),
     row('confirmed links', `${scores(r.links)}   ${thousands(r.links.claimed)} claimed, ${thousands(r.links.expected)} true`),
     row('suggestions', `${scores(r.suggestions)}   ${thousands(r.suggestions.claimed)} claimed, ${thousands(r.suggestions.expected)} true; `
       + `${percent(r.suggestions.sameFamily)} within one true family`
-      + `${r.suggestions.rejected ? `; ${thousands(r.suggestions.accepted)} accepted, ${thousands(r.suggestions.rejected)} judged wrong` : ''}`),
+      + `${t.judged ? `; ${thousands(r.suggestions.accepted)} accepted, ${thousands(r.suggestions.arguable)} arguable (not scored), ${thousands(r.suggestions.rejected)} distractors` : ''}`),
     row('recurrence rate', `${percent(r.rate.claimed)} claimed (${percent(r.rate.confirmed)} confirmed + ${percent(r.rate.suggested)} suggested) vs ${percent(r.rate.truth)} true`),
     row('families', `${sizes(r.families.claimed)}; true ${sizes(r.families.truth)}; ${thousands(r.families.exact)} claimed exactly`),
     row('preventable', r.preventable === null ? 'not in the truth'

@@ -28,6 +28,14 @@ const SYMPTOMS: readonly Text[] = [
   (c) => `${c.other === 'its callers' ? 'Callers' : c.other} begin logging timeouts.`,
   (c) => `Queue depth in front of ${c.svc} grows.`,
 ];
+const SIGNATURE: readonly Text[] = [
+  (c) => `First error in the logs: \`${c.signature}\`.`,
+  (c) => `Logs of ${c.svc} fill with \`${c.signature}\`.`,
+];
+const SIGNATURE_CAUSE: readonly Text[] = [
+  (c) => `Every failed request logged \`${c.signature}\`.`,
+  (c) => `The logs named it from the first minute: \`${c.signature}\`.`,
+];
 const ACK: readonly Text[] = [
   () => `On-call acknowledges; incident channel opened.`,
   (c) => `Incident declared; team ${c.team} joins the call.`,
@@ -149,6 +157,7 @@ export function renderIncident(p: Planned, all: readonly Planned[], org: Organis
 
   // Root cause
   const reasons = rng.shuffle(cause.rootCause).slice(0, 3).map((t) => t(c));
+  if (rng.chance(0.6)) reasons.push(rng.pick(SIGNATURE_CAUSE)(c));
   if (trigger) reasons.push(rng.pick(trigger.rootCause)(c));
   const second = p.causes[1] ? CAUSES[p.causes[1]] : undefined;
   if (second) reasons.push(rng.pick(second.rootCause)(c));
@@ -193,6 +202,7 @@ function timeline(p: Planned, c: Ctx, rng: Rng): Event[] {
   if (detect >= 4) add(detect * (0.3 + 0.4 * rng.next()), rng.pick(SYMPTOMS)(c));
   add(detect, rng.pick(DETECTION_TEXT[p.detection ?? 'other'].event)(c));
   if (p.ttm >= 6) add(detect + Math.min(5, p.ttm / 4), rng.pick(ACK)(c));
+  add(detect + p.ttm * 0.2, rng.pick(SIGNATURE)(c));
   const findings = rng.shuffle(cause.findings).slice(0, rng.int(1, 2));
   findings.forEach((f, k) => add(detect + p.ttm * (0.35 + 0.3 * k + 0.1 * rng.next()), f(c)));
   add(mitigate, rng.pick(cause.mitigations)(c));
