@@ -3,7 +3,7 @@ export type { Diagnostic, Position, Severity } from './diagnostics/diagnostic.ts
 export { compareDiagnostics, countBySeverity } from './diagnostics/diagnostic.ts';
 export { RULES, type RuleId } from './diagnostics/rules.ts';
 export type { Incident, IncidentTimes, Section, TimelineEntry } from './model.ts';
-export { loadProject, type LoadOptions, type LoadResult } from './load/project.ts';
+export { loadProject, PROFILED_UP_TO, type LoadOptions, type LoadResult } from './load/project.ts';
 export { CATALOG_FILE, catalogPath, loadCatalog, loadConfiguredCatalog } from './load/catalog.ts';
 export { loadConfig, CONFIG_FILE } from './config/load-config.ts';
 export { loadConfiguredProject, type ConfiguredLoadOptions } from './load/configured.ts';
@@ -14,6 +14,7 @@ export { frontmatterSchema, STATUSES, KINDS, DETECTIONS, type Frontmatter, type 
 export { actionItemSchema, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, PRIORITIES, type ActionItem } from './schema/action-item.ts';
 export { parseTimestamp, parseDate } from './schema/timestamp.ts';
 export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';
+export { blindCheck } from './analyze/blind-check.ts';
 export { groupBy } from './analyze/groups.ts';
 export type * from './analyze/types.ts';
 export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, optionsFromConfig, countBySeverity, loadConfig, loadConfiguredProject, parseDate, type AnalysisOptions, type ConfiguredLoadOptions } from '../../lib/index.ts';
+import { analyze, blindCheck, DEFAULT_SETTINGS, optionsFromConfig, countBySeverity, loadConfig, loadConfiguredProject, parseDate, type AnalysisOptions, type ConfiguredLoadOptions } from '../../lib/index.ts';
 import { pretty } from '../formatters/pretty.ts';
 import { EXIT, type Io } from '../io.ts';
 import { COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
 import { analysisReport } from '../report/analysis-report.ts';
+import { blindCheckReport } from '../report/recurrence-report.ts';
 
 export const ANALYZE_USAGE = `  analyze             What the incidents have in common: patterns, recurrences, time to detect
                       and resolve, action items. Validates first; stops on any error.
@@ -13,7 +14,10 @@ export const ANALYZE_USAGE = `  analyze             What the incidents have in c
     --as-of DATE        The analysis date, YYYY-MM-DD (default: today, UTC). Overdue items,
                         recency and trends are judged on it; incidents after it are left out.
     --period NAME       month (default) or quarter.
-    --window DAYS       Days within which an unlinked incident can recur an earlier one (default 90).
+    --window DAYS       Days within which an incident is compared with earlier ones for a possible
+                        recurrence (default 180).
+    --calibrate         The blind check instead of the report: hide every recurrence_of, and say how
+                        often the suggestions find the origin the authors wrote.
     --json FILE         Also write the full analysis as JSON to FILE (- for standard output,
                         which then carries only the JSON).
     --color, --no-color Force colour on or off.
@@ -28,6 +32,7 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
       period: { type: 'string' },
       window: { type: 'string' },
       json: { type: 'string' },
+      calibrate: { type: 'boolean', default: false },
       ...COLOR_OPTIONS,
     },
   });
@@ -70,8 +75,8 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
 
-  const analysis = analyze(project.incidents, project.catalog, options);
-  const json = `${JSON.stringify(analysis, null, 2)}\n`;
+  const result = values.calibrate ? blindCheck(project.incidents, project.catalog, options) : analyze(project.incidents, project.catalog, options);
+  const json = `${JSON.stringify(result, null, 2)}\n`;
   if (values.json === '-') {
     io.stdout(json);
     return EXIT.ok;
@@ -84,7 +89,7 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
       return EXIT.failure;
     }
   }
-  io.stdout(analysisReport(analysis, { color }));
+  io.stdout('agreement' in result ? blindCheckReport(result, options.recurrenceWindowDays ?? DEFAULT_SETTINGS.recurrenceWindowDays) : analysisReport(result, { color }));
   if (values.json !== undefined) io.stdout(`\nThe full analysis is in ${values.json}.\n`);
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogPath, CONFIG_FILE, countBySeverity, loadConfig, loadConfiguredProject, type ConfiguredLoadOptions } from '../../lib/index.ts';
+import { catalogPath, CONFIG_FILE, countBySeverity, DEFAULT_SETTINGS, loadConfig, loadConfiguredProject, PROFILED_UP_TO, type ConfiguredLoadOptions } from '../../lib/index.ts';
 import { changedFiles } from '../changed-files.ts';
 import { github } from '../formatters/github.ts';
 import { json } from '../formatters/json.ts';
@@ -64,7 +64,12 @@ export async function validate(args: string[], io: Io): Promise<number> {
     selected.push(path);
   }
 
-  const options: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd, incidents: false };
+  const options: ConfiguredLoadOptions = {
+    incidentsDir: folder.dir,
+    cwd: io.cwd,
+    incidents: false,
+    recurrenceWindowDays: loadConfig(io.cwd).config.analysis?.recurrenceWindowDays ?? DEFAULT_SETTINGS.recurrenceWindowDays,
+  };
   if (io.now !== undefined) options.now = io.now;
   const filters: ((file: string) => boolean)[] = [];
   if (selected.length) filters.push((file) => selected.some((p) => file === p || file.startsWith(p + sep)));
@@ -86,6 +91,9 @@ export async function validate(args: string[], io: Io): Promise<number> {
   const result = await loadConfiguredProject(options);
 
   io.stdout(formatter({ diagnostics: result.diagnostics, files: result.files }, { color: useColor(values, io) }));
+  if (result.possibleRecurrences === 'skipped') {
+    io.stderr(`hindsight: possible recurrences are not looked for when only some files of a folder of more than ${PROFILED_UP_TO.toLocaleString('en')} postmortems are checked; \`hindsight analyze\` lists them\n`);
+  }
   const { errors, warnings } = countBySeverity(result.diagnostics);
   return errors > 0 || (values.strict && warnings > 0) ? EXIT.invalid : EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { plural, treePrefixes, type FamilyStatus, type RecurrenceAnalysis, type RecurrenceFamily, type RecurrenceWithItems } from '../../lib/index.ts';
+import { percent, plural, treePrefixes, type BlindCheck, type FamilyStatus, type RecurrenceAnalysis, type RecurrenceFamily, type RecurrenceWithItems } from '../../lib/index.ts';
 
 export interface Painter {
   heading(text: string): string;
@@ -70,4 +70,19 @@ export function recurrenceSections(recurrence: RecurrenceAnalysis, paint: Painte
   out.push('', paint.heading(`Recurred while a prevent item had no due date (${recurrence.recurredWithoutDueDate.length})`));
   out.push(...itemLines(recurrence.recurredWithoutDueDate, (item) => state(item)));
   return out;
+}
+
+/** The blind check in a few lines: how often inference finds the origin an author wrote. */
+export function blindCheckReport(check: BlindCheck, windowDays: number): string {
+  const out = [`Blind check: suggestions made with all ${plural(check.hidden, '`recurrence_of` link')} hidden`];
+  if (!check.hidden) return `${out[0]}\n  nothing to check: no postmortem names the incident it repeats\n`;
+  out.push(`  agreement          ${percent(check.agreement)}: the author's origin suggested for ${check.agreed} of ${check.hidden}`);
+  out.push(`  another origin     ${check.otherOrigin}`);
+  out.push(`  nothing suggested  ${check.missed}${check.outsideWindow ? ` (${check.outsideWindow} of them more than ${windowDays} days after their origin)` : ''}`);
+  out.push(`  other suggestions  ${check.otherSuggestions}, for incidents nobody linked`);
+  const wrong = check.cases.filter((c) => c.suggested !== c.origin);
+  if (wrong.length) out.push('', 'Where inference disagreed:');
+  for (const c of wrong.slice(0, 20)) out.push(`  ${c.id}: the author wrote ${c.origin}; inference ${c.suggested ? `suggested ${c.suggested}` : 'suggested nothing'}`);
+  if (wrong.length > 20) out.push(`  … ${wrong.length - 20} more in --json`);
+  return `${out.join('\n')}\n`;
 }

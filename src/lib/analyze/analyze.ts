@@ -12,7 +12,7 @@ import { analyseRecurrence, confirmedLinks } from './recurrence.ts';
 import { profileOf, type RecurrenceProfile } from './recurrence-profile.ts';
 import { suggestRecurrences } from './recurrence-suggestions.ts';
 import { findSimilar } from './similarity.ts';
-import { tokenise, weigh, type FieldWeights } from './text-index.ts';
+import { tokenise, weigh, type Weighting } from './text-index.ts';
 import { analyseTimeMetrics, incidentDurations } from './time-metrics.ts';
 import type { Analysis, AnalysisSettings, Dimension } from './types.ts';
 
@@ -23,8 +23,12 @@ export const DEFAULT_SETTINGS: Omit<AnalysisSettings, 'asOf'> = {
   similarPerIncident: 5,
 };
 
-/** Field weights for similar incidents: those of recurrence suggestions, and the summary too, weighted less. */
-export const SIMILARITY_FIELDS: FieldWeights = { title: 2, rootCause: 3, trigger: 1, factors: 1.5, summary: 1 };
+/**
+ * The text similar incidents are found by: BM25F (idf to the power ½ in each vector, so a dot
+ * product is the BM25F score), root cause, title, trigger and factors weighted up and the summary
+ * down, as REP does for bug reports (Sun et al., ASE 2011).
+ */
+export const SIMILARITY_TEXT: Weighting = { fields: { title: 2, rootCause: 4, trigger: 2, factors: 2, summary: 0.5 }, idfPower: 0.5 };
 
 export type AnalysisOptions = Partial<AnalysisSettings> & {
   /** The analysis date, `YYYY-MM-DD`: overdue items and recency are judged on it. */
@@ -54,10 +58,8 @@ function connectedGroups(population: Population): (id: string) => string {
 }
 
 /** The profiles recurrences are suggested from: what `validate` builds from the files, built from the Incidents. */
-export function populationProfiles(population: Population, catalog: Catalog): RecurrenceProfile[] {
-  const labels = new Map(catalog.triggers.map((t) => [t.id, t.label]));
-  const label = (id: string) => labels.get(id) ?? id;
-  return population.all.map((c) => profileOf(c.id, c.incident.frontmatter, c.incident.body.markdown, c.start, label));
+export function populationProfiles(population: Population): RecurrenceProfile[] {
+  return population.all.map((c) => profileOf(c.id, c.incident.frontmatter, c.incident.body.markdown, c.start));
 }
 
 /**
@@ -67,7 +69,7 @@ export function populationProfiles(population: Population, catalog: Catalog): Re
 export function analyze(incidents: readonly Incident[], catalog: Catalog, options: AnalysisOptions): Analysis {
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, ...options };
   const population = buildPopulation(incidents, catalog, settings);
-  const profiles = populationProfiles(population, catalog);
+  const profiles = populationProfiles(population);
   // The text is split into words once, for suggested recurrences and similar incidents alike.
   const tokens = tokenise(profiles.map((p) => p.text));
   const links = confirmedLinks(population);
@@ -113,7 +115,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
     coOccurrence: matrices,
     patterns: rankPatterns(patternCandidates(matrices, groups, readerOf, population), ctx),
     recurrence,
-    similarity: findSimilar(population.all, weigh(tokens, SIMILARITY_FIELDS), { top: settings.similarPerIncident, linked: (a, b) => connected(a) === connected(b) }),
+    similarity: findSimilar(population.all, weigh(tokens, SIMILARITY_TEXT), { top: settings.similarPerIncident, linked: (a, b) => connected(a) === connected(b) }),
     timeMetrics,
     durations: incidentDurations(population),
     actionItems,

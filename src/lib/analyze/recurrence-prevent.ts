@@ -35,7 +35,7 @@ export function classifyRecurrences(population: Population, links: readonly Recu
     const withDays = (list: PreventItem[]): RecurrenceWithItems => ({
       id: link.to,
       origin: link.from,
-      items: list.map((item) => ({ ...item, daysPastDue: item.due === null ? null : daysBetween(item.due, date) })),
+      items: list.map((item) => ({ ...item, daysPastDue: item.due === null || doneBefore(item, date) ? null : daysBetween(item.due, date) })),
     });
     const unfinished = items.filter((item) => !doneBefore(item, date));
     const overdue = unfinished.filter((item) => item.due !== null && item.due < date);

@@ -20,6 +20,7 @@ export interface RecurrenceProfile {
   factors: string[];
   recurrenceOf: string | undefined;
   notRecurrenceOf: string[];
+  related: string[];
   text: TextFields;
 }
 
@@ -57,9 +58,11 @@ const string = (value: unknown): string | undefined => (typeof value === 'string
 
 /**
  * A postmortem's profile from its frontmatter (as written, so a file that is not otherwise read
- * can be profiled: values of the wrong type are ignored) and its body.
+ * can be profiled: values of the wrong type are ignored) and its body. The trigger counts as text
+ * by its id (`config-change`): its words are what its label would say, and a file can be
+ * profiled without the catalog.
  */
-export function profileOf(id: string, data: Record<string, unknown>, body: string, start: number, triggerLabel: (id: string) => string): RecurrenceProfile {
+export function profileOf(id: string, data: Record<string, unknown>, body: string, start: number): RecurrenceProfile {
   const sections = sectionTexts(body);
   const pick = (keys: ReadonlySet<string>) => [...sections].filter(([key]) => keys.has(key)).map(([, text]) => text);
   const trigger = string(data.trigger);
@@ -76,10 +79,11 @@ export function profileOf(id: string, data: Record<string, unknown>, body: strin
     factors: [...new Set(factors.map(normaliseFactor).filter(Boolean))],
     recurrenceOf: string(data.recurrence_of),
     notRecurrenceOf: strings(data.not_recurrence_of),
+    related: strings(data.related),
     text: {
       title: string(data.title) ?? '',
       rootCause: pick(ROOT_CAUSE).join('\n'),
-      trigger: [trigger === undefined ? '' : triggerLabel(trigger), ...pick(TRIGGER)].join('\n'),
+      trigger: [trigger?.replaceAll('-', ' ') ?? '', ...pick(TRIGGER)].join('\n'),
       factors: [...factors, ...pick(FACTORS)].join('\n'),
       summary: [string(impact.summary) ?? '', ...pick(SUMMARY)].join('\n'),
     },

@@ -1,6 +1,6 @@
 import type { Case } from './cases.ts';
 import { round } from './stats.ts';
-import { cosine, heaviest, sharedTerms, type TextIndex } from './text-index.ts';
+import { backgroundPairs, dot, heaviest, sharedTerms, type TermVector, type TextIndex } from './text-index.ts';
 import type { SimilarIncident, SimilarityAnalysis } from './types.ts';
 
 /** Terms per incident used to find candidates; the final score uses every term. */
@@ -18,24 +18,11 @@ const BACKGROUND_PAIRS = 20_000;
 const STANDOUT = 2;
 
 /**
- * The folder's background similarity: the mean score of two of its incidents, plus STANDOUT
- * standard deviations. Every pair when there are few, else a fixed sample (a linear congruential
- * sequence over positions), so the same folder always gives the same threshold.
+ * The folder's background: the mean BM25F score of two of its postmortems, plus STANDOUT
+ * standard deviations.
  */
-export function backgroundThreshold(index: TextIndex): number {
-  const n = index.vectors.length;
-  const all = (n * (n - 1)) / 2;
-  const scores: number[] = [];
-  if (all <= BACKGROUND_PAIRS) {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) scores.push(cosine(index.vectors[i]!, index.vectors[j]!));
-  } else {
-    let state = 2_463_534_242;
-    const next = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) % n;
-    while (scores.length < BACKGROUND_PAIRS) {
-      const i = next(), j = next();
-      if (i !== j) scores.push(cosine(index.vectors[i]!, index.vectors[j]!));
-    }
-  }
+function backgroundThreshold(vectors: readonly TermVector[]): number {
+  const scores = backgroundPairs(vectors.length, BACKGROUND_PAIRS).map(([i, j]) => dot(vectors[i]!, vectors[j]!));
   if (!scores.length) return 0;
   const mean = scores.reduce((sum, s) => sum + s, 0) / scores.length;
   const variance = scores.reduce((sum, s) => sum + (s - mean) ** 2, 0) / scores.length;
@@ -65,14 +52,14 @@ function topByScore(docs: Int32Array, scores: Float64Array, k: number): number[]
 }
 
 /**
- * The most similar other incidents of each incident: BM25F similarity (see text-index.ts) above
- * the folder's background. Candidates come from an inverted index, so the work grows with the
+ * The most similar other incidents of each incident: the highest BM25F scores (see text-index.ts)
+ * above the folder's background, the incident's own text as the query. Candidates come from an inverted index, so the work grows with the
  * number of incidents, not with its square; each is then scored exactly.
  */
 export function findSimilar(cases: readonly Case[], index: TextIndex, options: { top: number; linked: (a: string, b: string) => boolean }): SimilarityAnalysis {
   const n = cases.length;
   const { vectors, words } = index;
-  const threshold = backgroundThreshold(index);
+  const threshold = backgroundThreshold(vectors);
   const df = new Int32Array(words.length);
   for (const v of vectors) for (const t of v.terms) df[t]!++;
 
@@ -83,7 +70,7 @@ export function findSimilar(cases: readonly Case[], index: TextIndex, options: {
     if (df[t]! < 2) return;
     const at = filled[t]!++;
     postings[t]!.docs[at] = doc;
-    postings[t]!.weights[at] = v.weights[i]! / (v.norm || 1);
+    postings[t]!.weights[at] = v.weights[i]!;
   }));
   postings.forEach((list, t) => {
     if (list.docs.length <= POSTINGS_PER_TERM) return;
@@ -108,7 +95,7 @@ export function findSimilar(cases: readonly Case[], index: TextIndex, options: {
       }
     }
     const candidates = touched.subarray(0, count);
-    const rescored = topByScore(candidates, partial, RESCORED).map((other) => ({ other, score: cosine(v, vectors[other]!) }));
+    const rescored = topByScore(candidates, partial, RESCORED).map((other) => ({ other, score: dot(v, vectors[other]!) }));
     for (const other of candidates) partial[other] = 0;
 
     const id = cases[doc]!.id;

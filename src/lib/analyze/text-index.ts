@@ -9,6 +9,26 @@ your yours one two three per via within without across still yet may might must 
 `.split(/\s+/).filter(Boolean));
 
 const WORD_BREAK = /[^\p{L}\p{N}]+/u;
+/** An identifier of several parts: `invoice-sync`, `invoice_sync`, `pool.max_size`, `InvoiceSync`. */
+const COMPOUND = /[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)+|\p{Ll}+(?:\p{Lu}\p{Ll}+)+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+/gu;
+
+/**
+ * The words of a text, lowercase: each word, and each identifier of several parts both whole
+ * (`invoice-sync`, `invoice_sync` and `InvoiceSync` are all `invoicesync`) and as its parts. The
+ * whole is what names one component; its parts (`invoice`, `sync`) are common words.
+ */
+export function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  for (const [compound] of text.matchAll(COMPOUND)) {
+    // The plain split below gives the parts of `invoice-sync` and the whole of `InvoiceSync`.
+    if (/[-_.]/.test(compound)) {
+      const whole = compound.replace(/[-_.]/g, '').toLowerCase();
+      if (!/^\p{N}+$/u.test(whole)) words.push(whole);
+    } else words.push(...compound.split(/(?=\p{Lu})/u).map((w) => w.toLowerCase()));
+  }
+  for (const word of text.toLowerCase().split(WORD_BREAK)) if (word) words.push(word);
+  return words;
+}
 
 /** The term a lowercase word counts as, or undefined for a word that says nothing. */
 export function termOf(word: string): string | undefined {
@@ -30,7 +50,7 @@ export type FieldWeights = Record<TextField, number>;
 const K1 = 1.2;
 const B = 0.75;
 
-/** A document's weighted terms: ids ascending, each √idf × saturated BM25F frequency. */
+/** A document's weighted terms: ids ascending, each a power of idf × saturated BM25F frequency. */
 export interface TermVector {
   terms: Int32Array;
   weights: Float64Array;
@@ -126,8 +146,7 @@ export function tokenise(documents: readonly TextFields[]): Tokenised {
       const text = documents[d]![field];
       if (!text) return;
       let length = 0;
-      for (const word of text.toLowerCase().split(WORD_BREAK)) {
-        if (!word) continue;
+      for (const word of wordsOf(text)) {
         let id = wordIds.get(word);
         if (id === undefined) {
           const term = termOf(word);
@@ -159,16 +178,35 @@ export function tokenise(documents: readonly TextFields[]): Tokenised {
   return { words, codes, counts, lengths };
 }
 
-/** Term vectors of tokenised documents, with each field weighted as given (0 leaves a field out). */
-export function weigh(tokens: Tokenised, weights: FieldWeights): TextIndex {
+export interface Weighting {
+  /** The weight of each field; 0 leaves a field out. */
+  fields: FieldWeights;
+  /**
+   * The power of idf in each vector. ½ makes the dot product of two vectors their BM25F score
+   * (idf × both saturated frequencies); 2 makes a rare term two texts share (the name of one
+   * component, one error message) count far more than the phrases every postmortem of a kind
+   * repeats.
+   */
+  idfPower: number;
+}
+
+/**
+ * Term vectors of tokenised documents. Term statistics (document frequency, average field length)
+ * come from the documents `counted` accepts (default: all), so that adding a draft to compare
+ * does not change every other score.
+ */
+export function weigh(tokens: Tokenised, weighting: Weighting, counted: (doc: number) => boolean = () => true): TextIndex {
+  const weights = weighting.fields;
   const { words, codes, counts, lengths } = tokens;
-  const n = codes.length;
+  const docs = codes.map((_, d) => d).filter(counted);
+  const n = Math.max(1, docs.length);
   const fieldWeights = TEXT_FIELDS.map((f) => weights[f]);
   const average = new Float64Array(FIELD_COUNT);
-  for (let d = 0; d < n; d++) for (let f = 0; f < FIELD_COUNT; f++) average[f]! += lengths[d * FIELD_COUNT + f]! / n;
+  for (const d of docs) for (let f = 0; f < FIELD_COUNT; f++) average[f]! += lengths[d * FIELD_COUNT + f]! / n;
   // Document frequency over the fields that count, so that a left-out field does not dilute idf.
   const df = new Int32Array(words.length);
-  for (const docCodes of codes) {
+  for (const d of docs) {
+    const docCodes = codes[d]!;
     let last = -1;
     for (const code of docCodes) {
       const term = Math.floor(code / FIELD_COUNT);
@@ -178,7 +216,7 @@ export function weigh(tokens: Tokenised, weights: FieldWeights): TextIndex {
       }
     }
   }
-  const rootIdf = Float64Array.from(df, (count) => Math.sqrt(Math.log(1 + (n - count + 0.5) / (count + 0.5))));
+  const idf = Float64Array.from(df, (count) => Math.log(1 + (n - count + 0.5) / (count + 0.5)) ** weighting.idfPower);
 
   const vectors = codes.map((docCodes, d): TermVector => {
     const terms: number[] = [];
@@ -199,11 +237,31 @@ export function weigh(tokens: Tokenised, weights: FieldWeights): TextIndex {
     const out = new Float64Array(terms.length);
     let sumSquares = 0;
     terms.forEach((term, k) => {
-      const w = (rootIdf[term]! * tf[k]!) / (K1 + tf[k]!);
+      const w = (idf[term]! * tf[k]!) / (K1 + tf[k]!);
       out[k] = w;
       sumSquares += w * w;
     });
     return { terms: Int32Array.from(terms), weights: out, norm: Math.sqrt(sumSquares) };
   });
   return { words, vectors };
+}
+
+/**
+ * Pairs of positions below `n` to measure a folder's background by: every pair when there are at
+ * most `max`, else `max` drawn by a fixed linear congruential sequence, so that the same folder
+ * always gives the same background.
+ */
+export function backgroundPairs(n: number, max: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  if ((n * (n - 1)) / 2 <= max) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) pairs.push([i, j]);
+    return pairs;
+  }
+  let state = 2_463_534_242;
+  const next = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) % n;
+  while (pairs.length < max) {
+    const i = next(), j = next();
+    if (i !== j) pairs.push([i, j]);
+  }
+  return pairs;
 }

@@ -239,7 +239,7 @@ export interface RecurrenceWithItems {
   /** The incident it confirms as its origin. */
   origin: string;
   items: (PreventItem & {
-    /** Days from `due` to the recurrence's start: positive when overdue, negative when not yet due. */
+    /** Days from `due` to the recurrence's start: positive when overdue, negative when not yet due; null without a due date or when done before. */
     daysPastDue: number | null;
   })[];
 }
@@ -289,7 +289,7 @@ export interface BlindCheck {
 
 export interface SimilarIncident {
   id: string;
-  /** BM25F similarity, 0–1: 1 for the same text. */
+  /** BM25F score of the other incident with this one's text as the query: higher is more alike; comparable within one folder. */
   score: number;
   /** The terms that contribute most to the score. */
   terms: string[];

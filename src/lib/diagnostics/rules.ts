@@ -43,6 +43,7 @@ export const RULES = {
   'recurrence-order': 'An incident is a recurrence of one that did not start earlier.',
   'recurrence-cycle': '`recurrence_of` links form a cycle.',
   'recurrence-contradiction': '`not_recurrence_of` lists the incident `recurrence_of` names.',
+  'possible-recurrence': 'The postmortem looks like a recurrence of an earlier incident it does not name (a notice).',
   // The catalog file
   'catalog-missing': 'The catalog file `_catalog.yaml` does not exist.',
   'catalog-duplicate-id': 'The catalog declares the same id twice in one list.',

@@ -5,7 +5,8 @@ import { compareDiagnostics, diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Incident } from '../model.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { checkAcrossFiles } from '../validate/cross-file.ts';
-import { DEFAULT_REQUIRED_SECTIONS, locateInFile, readIndexEntry, type IncidentIndexEntry } from '../validate/incident-file.ts';
+import { DEFAULT_REQUIRED_SECTIONS, locateInFile, readIndexEntry, readProfile, type IncidentIndexEntry, type ProfiledFile } from '../validate/incident-file.ts';
+import { possibleRecurrences } from '../validate/possible-recurrence.ts';
 import { findIncidentFiles, incidentIdOf } from './files.ts';
 import { validateInParallel } from './parallel.ts';
 import { loadCatalog } from './catalog.ts';
@@ -35,7 +36,19 @@ export interface LoadOptions {
   incidents?: boolean;
   /** Threads to validate on. Default: one per core. */
   threads?: number;
+  /**
+   * Report a `possible-recurrence` notice on each reported postmortem that looks like a recurrence
+   * of an earlier one within this many days.
+   */
+  recurrenceWindowDays?: number;
 }
+
+/**
+ * When only some files are reported on, suggesting recurrences reads every other one too; beyond
+ * this many postmortems that costs more than a check while writing should (seconds per 10,000),
+ * and the check is skipped: `hindsight analyze` lists every suggestion.
+ */
+export const PROFILED_UP_TO = 5_000;
 
 export interface LoadResult {
   /** The catalog, when it is valid. */
@@ -46,6 +59,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** How many files were checked (postmortems and the catalog). */
   files: number;
+  /** With `recurrenceWindowDays`: whether possible recurrences were looked for, or skipped (see PROFILED_UP_TO). */
+  possibleRecurrences?: 'checked' | 'skipped';
 }
 
 /** Reads, parses and validates an incidents folder: the one way every command loads postmortems. */
@@ -77,6 +92,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     now: options.now ?? Date.now(),
     requiredSections: options.requiredSections ?? DEFAULT_REQUIRED_SECTIONS,
     buildIncidents: options.incidents ?? true,
+    buildProfiles: options.recurrenceWindowDays !== undefined,
   };
   const paths = files.postmortems.filter(selected);
   const results = await validateInParallel(paths, ctx, options.threads);
@@ -106,9 +122,25 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const invalid = new Set(crossFile.filter((d) => d.severity === 'error').map((d) => d.file));
   const loaded: LoadResult = {
     incidents: results.flatMap((r) => (r.incident && !invalid.has(r.incident.file) ? [r.incident] : [])),
-    diagnostics: diagnostics.sort(compareDiagnostics),
+    diagnostics,
     files: paths.length + 1,
   };
+  if (options.recurrenceWindowDays !== undefined) {
+    const others = files.postmortems.filter((path) => !selected(path));
+    if (others.length && files.postmortems.length > PROFILED_UP_TO) loaded.possibleRecurrences = 'skipped';
+    else {
+      const profiled: ProfiledFile[] = results.flatMap((r) => (r.profile && !invalid.has(r.profile.file) ? [r.profile] : []));
+      const reported = new Set(profiled.map((p) => p.file));
+      for (const path of others) {
+        const bytes = readBytes(path);
+        const profile = bytes instanceof Error ? undefined : readProfile(bytes, display(path), incidentIdOf(path));
+        if (profile) profiled.push(profile);
+      }
+      diagnostics.push(...possibleRecurrences(profiled, (file) => reported.has(file), options.recurrenceWindowDays));
+      loaded.possibleRecurrences = 'checked';
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
   if (catalog.catalog) loaded.catalog = catalog.catalog;
   return loaded;
 }

@@ -13,6 +13,7 @@ export interface FileContext {
   now: number;
   requiredSections: readonly (readonly string[])[];
   buildIncidents: boolean;
+  buildProfiles?: boolean;
 }
 
 /** A path as findings show it: relative to the working directory, with `/`. */
@@ -40,6 +41,6 @@ export function validateFiles(paths: readonly string[], ctx: FileContext): Incid
         diagnostics: [diagnostic(file, { start: { line: 1, column: 1 } }, 'file-unreadable', 'error', `the file could not be read (${bytes.message})`)],
       };
     }
-    return validateIncidentFile(bytes, { ...ctx, file, id, buildIncident: ctx.buildIncidents });
+    return validateIncidentFile(bytes, { ...ctx, file, id, buildIncident: ctx.buildIncidents, buildProfile: ctx.buildProfiles ?? false });
   });
 }

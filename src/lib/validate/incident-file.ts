@@ -1,5 +1,6 @@
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import { countBySeverity, diagnostic } from '../diagnostics/diagnostic.ts';
+import { profileOf, type RecurrenceProfile } from '../analyze/recurrence-profile.ts';
 import type { Incident } from '../model.ts';
 import { outlineBody, sectionKey } from '../parse/body.ts';
 import { splitFrontmatter, type SplitFile } from '../parse/frontmatter.ts';
@@ -38,6 +39,15 @@ export interface IncidentFileOptions {
   requiredSections: readonly (readonly string[])[];
   /** Build the Incident of a valid file; validation alone does not need it. */
   buildIncident: boolean;
+  /** Build the recurrence profile of a file without errors, for suggesting recurrences. */
+  buildProfile?: boolean;
+}
+
+/** A postmortem's recurrence profile, and where a finding about it belongs: its `services:` line. */
+export interface ProfiledFile {
+  file: string;
+  profile: RecurrenceProfile;
+  at: Span;
 }
 
 /** A link to another incident, for the cross-file checks. */
@@ -59,6 +69,8 @@ export interface IncidentIndexEntry {
 export interface IncidentFileResult {
   /** Present when the file has no errors. */
   incident?: Incident;
+  /** Present when the file has no errors and profiles were asked for. */
+  profile?: ProfiledFile;
   index: IncidentIndexEntry;
   diagnostics: Diagnostic[];
 }
@@ -127,6 +139,21 @@ export function readIndexEntry(bytes: Uint8Array, file: string, id: string): Inc
   return readFile(bytes, file, id).index;
 }
 
+function profileFrom(read: ReadFile, file: string, id: string): ProfiledFile | undefined {
+  const { split, spans, index } = read;
+  if (!split || !spans || index.startedAt === undefined) return undefined;
+  const at = spans.has(['services']) ? spans.key(['services']) : spans.key(['title']);
+  return { file, profile: profileOf(id, split.yaml.data, split.body, index.startedAt), at };
+}
+
+/**
+ * The recurrence profile of a postmortem that is not being reported on, read without validating
+ * it: suggestions for the files being reported compare them with every other one.
+ */
+export function readProfile(bytes: Uint8Array, file: string, id: string): ProfiledFile | undefined {
+  return profileFrom(readFile(bytes, file, id), file, id);
+}
+
 /** Finds where a path is written in a file, for a finding made without the file at hand. */
 export function locateInFile(bytes: Uint8Array, file: string, path: readonly (string | number)[]): Span {
   return readFile(bytes, file, '').spans?.value(path) ?? { start: { line: 1, column: 1 } };
@@ -176,7 +203,9 @@ export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOpt
       `the Timeline item starts with \`${item.date ? `${item.date} ` : ''}${item.time}\`, which is not a valid ${item.date ? 'date and time' : 'time of day'}; it is left out of the structured timeline`));
   }
 
-  if (!parsed.success || countBySeverity(diagnostics).errors > 0 || !options.buildIncident) return { index, diagnostics };
+  if (!parsed.success || countBySeverity(diagnostics).errors > 0) return { index, diagnostics };
+  const profile = options.buildProfile ? profileFrom(read, file, id) : undefined;
+  if (!options.buildIncident) return profile ? { index, diagnostics, profile } : { index, diagnostics };
   const fm: Frontmatter = detachStrings(parsed.data);
   const instant = (value: string | undefined) => (value === undefined ? undefined : (parseTimestamp(value) as { epochMs: number }).epochMs);
   const times: Incident['times'] = { startedAt: started.epochMs };
@@ -191,6 +220,6 @@ export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOpt
     times,
     body: { markdown: detach(split.body), line: bodyLine, sections: outline.sections, timeline: timeline.entries, wordCount: outline.wordCount },
   };
-  return { incident, index, diagnostics };
+  return profile ? { incident, index, diagnostics, profile } : { incident, index, diagnostics };
 }
 
