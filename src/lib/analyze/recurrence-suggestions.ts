@@ -1,6 +1,6 @@
 import type { RecurrenceProfile } from './recurrence-profile.ts';
 import { round } from './stats.ts';
-import { backgroundPairs, cosine, sharedTerms, tokenise, weigh, type TermVector, type TextIndex, type Tokenised, type Weighting } from './text-index.ts';
+import { backgroundPairs, cosine, heaviest, sharedTerms, tokenise, weigh, type TermVector, type TextIndex, type Tokenised, type Weighting } from './text-index.ts';
 import type { RecurrenceSuggestion } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -17,8 +17,15 @@ const TERMS = 5;
  *   the interquartile range (FAR_OUT). It needs MIN_MATCHES incidents with a match to count.
  */
 const RANDOM_PAIRS = 0.995;
+/** A word is distinctive when at most this share of the folder's postmortems (and MIN_DISTINCTIVE) use it. */
+const DISTINCTIVE = 0.005;
+const MIN_DISTINCTIVE = 10;
+/** The distinctive words of an incident, heaviest first, that find its candidates. */
+const QUERY_TERMS = 12;
+/** Incidents whose closest match measures FAR_OUT: every one below that many. */
+const CLOSEST_SAMPLE = 2_000;
 /** Pairs drawn to measure RANDOM_PAIRS; every pair below that many. */
-const PAIRS_DRAWN = 100_000;
+const PAIRS_DRAWN = 50_000;
 const FAR_OUT = 2;
 const MIN_MATCHES = 30;
 
@@ -124,6 +131,12 @@ function farOut(scores: number[]): number {
   return upper + FAR_OUT * (upper - quartile(0.25));
 }
 
+function push(map: Map<string, number[]>, key: string, value: number) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function describe(input: Input, b: number, candidate: Candidate): RecurrenceSuggestion {
   const a = input.profiles[candidate.a]!, later = input.profiles[b]!;
   const suggestion: RecurrenceSuggestion = {
@@ -143,11 +156,6 @@ function describe(input: Input, b: number, candidate: Candidate): RecurrenceSugg
   return suggestion;
 }
 
-function push(map: Map<string, number[]>, key: string, value: number) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 const byStart = (a: RecurrenceProfile, b: RecurrenceProfile) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -169,34 +177,69 @@ export function suggestRecurrences(all: readonly RecurrenceProfile[], options: S
   const { profiles, vectors } = input;
   const isTarget = options.targets ?? ((p: RecurrenceProfile) => !p.draft);
   const windowMs = options.windowDays * DAY_MS;
-  // Earlier incidents by primary service and by every service they name, in time order.
-  const byPrimary = new Map<string, number[]>();
-  const byService = new Map<string, number[]>();
+  // Candidates come from the earlier incidents that share one of the incident's distinctive
+  // words, in time order: comparing every pair that shares a service and a root cause would grow
+  // with the square of the folder (48 million pairs at 100,000 postmortems).
+  const df = new Int32Array(index.words.length);
+  for (const v of vectors) for (let k = 0; k < v.terms.length; k++) df[v.terms[k]!]!++;
+  const distinctive = Math.max(MIN_DISTINCTIVE, Math.ceil(DISTINCTIVE * profiles.length));
+  const postings: number[][] = Array.from({ length: index.words.length }, () => []);
   const best: (Candidate | undefined)[] = [];
   const closest: number[] = [];
   const dismissedScores: number[] = [];
   const seen = new Int32Array(profiles.length).fill(-1);
   const dense = new Float64Array(index.words.length);
 
+  // The closest match of every incident in a fixed sample, spread evenly over time: enough for
+  // the quartiles of FAR_OUT, and bounded however large the folder.
+  const incidents = profiles.flatMap((p, i) => (p.kind === 'incident' && !p.draft && p.services.length ? [i] : []));
+  const sampled = new Set(incidents.length <= CLOSEST_SAMPLE ? incidents : Array.from({ length: CLOSEST_SAMPLE }, (_, j) => incidents[Math.floor((j * incidents.length) / CLOSEST_SAMPLE)]!));
+  const byPrimary = new Map<string, number[]>();
+  const byService = new Map<string, number[]>();
+  const key = (service: string, cause: string) => `${service}\u0000${cause}`;
+
   profiles.forEach((b, bi) => {
     if (!b.services.length || b.kind === 'game-day') return;
+    const v = vectors[bi]!;
     const target = b.kind === 'incident' && b.recurrenceOf === undefined && isTarget(b);
-    // Every incident's closest match is measured, target or not, so that the background is the
-    // folder's whatever is being reported on.
-    if (b.kind === 'incident' && (target || !b.draft)) compare(b, bi, target);
+    if (target || sampled.has(bi)) for (let k = 0; k < v.terms.length; k++) dense[v.terms[k]!] = v.weights[k]!;
+    if (target) suggestFor(b, bi);
+    const nearest = sampled.has(bi) ? closestMatch(b, bi) : -1;
+    if (nearest >= 0) closest.push(nearest);
+    if (target || sampled.has(bi)) for (let k = 0; k < v.terms.length; k++) dense[v.terms[k]!] = 0;
     if (b.draft) return;
-    push(byPrimary, b.services[0]!, bi);
-    for (const s of b.services) push(byService, s, bi);
+    for (let k = 0; k < v.terms.length; k++) if (df[v.terms[k]!]! <= distinctive) postings[v.terms[k]!]!.push(bi);
+    for (const cause of b.rootCauses) {
+      push(byPrimary, key(b.services[0]!, cause), bi);
+      for (const s of b.services) push(byService, key(s, cause), bi);
+    }
   });
 
-  function compare(b: RecurrenceProfile, bi: number, target: boolean) {
+  /** How alike the most alike earlier incident that shares a service and a root cause, within the window, is; -1 when none does. */
+  function closestMatch(b: RecurrenceProfile, bi: number): number {
     let nearest = -1;
     const v = vectors[bi]!;
-    for (let k = 0; k < v.terms.length; k++) dense[v.terms[k]!] = v.weights[k]!;
-    const dismissed = new Set(b.notRecurrenceOf);
-    const lists = [byPrimary.get(b.services[0]!), byService.get(b.services[0]!), ...b.services.map((s) => byPrimary.get(s))];
+    const lists = b.rootCauses.flatMap((cause) => [byPrimary.get(key(b.services[0]!, cause)), byService.get(key(b.services[0]!, cause)), ...b.services.map((s) => byPrimary.get(key(s, cause)))]);
     for (const list of lists) {
-      if (!list) continue;
+      for (let i = (list?.length ?? 0) - 1; i >= 0; i--) {
+        const ai = list![i]!;
+        const a = profiles[ai]!;
+        if (b.start - a.start > windowMs) break;
+        if (seen[ai] === -2 - bi || a.start >= b.start || !structure(a, b)) continue;
+        seen[ai] = -2 - bi;
+        nearest = Math.max(nearest, cosineDense(dense, v.norm, vectors[ai]!));
+      }
+    }
+    return nearest;
+  }
+
+  /** The strongest candidate among the earlier incidents that share a distinctive word. */
+  function suggestFor(b: RecurrenceProfile, bi: number) {
+    const v = vectors[bi]!;
+    const dismissed = new Set(b.notRecurrenceOf);
+    const query = heaviest(Float64Array.from(v.terms, (t, k) => (df[t]! <= distinctive ? v.weights[k]! : 0)), QUERY_TERMS);
+    for (const k of query) {
+      const list = postings[v.terms[k]!]!;
       for (let i = list.length - 1; i >= 0; i--) {
         const ai = list[i]!;
         const a = profiles[ai]!;
@@ -206,8 +249,6 @@ export function suggestRecurrences(all: readonly RecurrenceProfile[], options: S
         const match = structure(a, b);
         if (!match) continue;
         const score = cosineDense(dense, v.norm, vectors[ai]!);
-        nearest = Math.max(nearest, score);
-        if (!target) continue;
         if (dismissed.has(a.id)) {
           dismissedScores.push(score);
           continue;
@@ -217,8 +258,6 @@ export function suggestRecurrences(all: readonly RecurrenceProfile[], options: S
         if (!current || stronger(candidate, current)) best[bi] = candidate;
       }
     }
-    for (let k = 0; k < v.terms.length; k++) dense[v.terms[k]!] = 0;
-    if (nearest >= 0 && !b.draft) closest.push(nearest);
   }
 
   const background = profiles.flatMap((p, i) => (p.draft || p.kind === 'game-day' ? [] : [i]));

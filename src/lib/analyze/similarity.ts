@@ -6,9 +6,11 @@ import type { SimilarIncident, SimilarityAnalysis } from './types.ts';
 /** Terms per incident used to find candidates; the final score uses every term. */
 const QUERY_TERMS = 12;
 /** Documents kept per term for finding candidates: a term shared by thousands of incidents says little. */
-const POSTINGS_PER_TERM = 96;
+const POSTINGS_PER_TERM = 48;
 /** Candidates rescored exactly per incident. */
-const RESCORED = 25;
+const RESCORED = 15;
+/** Up to this many incidents, every pair is scored exactly. */
+const EXACT_UP_TO = 1_000;
 const SHARED_TERMS = 5;
 const UNLINKED_PAIRS = 100;
 
@@ -30,12 +32,48 @@ function backgroundThreshold(vectors: readonly TermVector[]): number {
 }
 
 /**
+ * For each term shared by at least two incidents, the POSTINGS_PER_TERM incidents where it weighs
+ * most, in flat arrays: term t's are `docs[start[t]]` to `docs[end[t] - 1]`.
+ */
+function buildPostings(vectors: readonly TermVector[], terms: number) {
+  const df = new Int32Array(terms);
+  for (const v of vectors) for (let i = 0; i < v.terms.length; i++) df[v.terms[i]!]!++;
+  const start = new Int32Array(terms + 1);
+  for (let t = 0; t < terms; t++) start[t + 1] = start[t]! + (df[t]! > 1 ? df[t]! : 0);
+  const docs = new Int32Array(start[terms]!);
+  const weights = new Float64Array(start[terms]!);
+  const end = start.slice(0, terms);
+  vectors.forEach((v, doc) => {
+    for (let i = 0; i < v.terms.length; i++) {
+      const t = v.terms[i]!;
+      if (df[t]! < 2) continue;
+      docs[end[t]!] = doc;
+      weights[end[t]!++] = v.weights[i]!;
+    }
+  });
+  for (let t = 0; t < terms; t++) {
+    if (df[t]! <= POSTINGS_PER_TERM) continue;
+    // Keep the heaviest in place: the list's first POSTINGS_PER_TERM slots.
+    const from = start[t]!;
+    const order = heaviest(weights.subarray(from, end[t]), POSTINGS_PER_TERM);
+    const keptDocs = order.map((i) => docs[from + i]!), keptWeights = order.map((i) => weights[from + i]!);
+    keptDocs.forEach((d, k) => {
+      docs[from + k] = d;
+      weights[from + k] = keptWeights[k]!;
+    });
+    end[t] = from + POSTINGS_PER_TERM;
+  }
+  return { start, end, docs, weights };
+}
+
+/**
  * The k documents with the highest partial scores, best first (ties by document number), without
  * sorting all of them: an incident can have thousands of candidates.
  */
 function topByScore(docs: Int32Array, scores: Float64Array, k: number): number[] {
   const best: number[] = [];
-  for (const doc of docs) {
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
     const score = scores[doc]!;
     if (best.length === k) {
       const last = best[k - 1]!;
@@ -60,23 +98,7 @@ export function findSimilar(cases: readonly Case[], index: TextIndex, options: {
   const n = cases.length;
   const { vectors, words } = index;
   const threshold = backgroundThreshold(vectors);
-  const df = new Int32Array(words.length);
-  for (const v of vectors) for (const t of v.terms) df[t]!++;
-
-  // Postings: for each term shared by at least two incidents, the incidents where it weighs most.
-  const postings = words.map((_, t) => ({ docs: new Int32Array(df[t]! > 1 ? df[t]! : 0), weights: new Float64Array(df[t]! > 1 ? df[t]! : 0) }));
-  const filled = new Int32Array(words.length);
-  vectors.forEach((v, doc) => v.terms.forEach((t, i) => {
-    if (df[t]! < 2) return;
-    const at = filled[t]!++;
-    postings[t]!.docs[at] = doc;
-    postings[t]!.weights[at] = v.weights[i]!;
-  }));
-  postings.forEach((list, t) => {
-    if (list.docs.length <= POSTINGS_PER_TERM) return;
-    const order = heaviest(list.weights, POSTINGS_PER_TERM);
-    postings[t] = { docs: Int32Array.from(order, (i) => list.docs[i]!), weights: Float64Array.from(order, (i) => list.weights[i]!) };
-  });
+  const postings = buildPostings(vectors, words.length);
 
   const partial = new Float64Array(n);
   const byIncident: Record<string, SimilarIncident[]> = {};
@@ -84,20 +106,29 @@ export function findSimilar(cases: readonly Case[], index: TextIndex, options: {
   const touched = new Int32Array(n);
   vectors.forEach((v, doc) => {
     let count = 0;
+    if (n <= EXACT_UP_TO) {
+      // A small folder is scored exactly: every other incident is a candidate.
+      for (let other = 0; other < n; other++) if (other !== doc) touched[count++] = other;
+      const rescored = [...touched.subarray(0, count)].map((other) => ({ other, score: dot(v, vectors[other]!) }));
+      return keep(doc, v, rescored);
+    }
     for (const i of heaviest(v.weights, QUERY_TERMS)) {
-      const { docs, weights } = postings[v.terms[i]!]!;
+      const t = v.terms[i]!;
       const w = v.weights[i]!;
-      for (let j = 0; j < docs.length; j++) {
-        const other = docs[j]!;
+      for (let j = postings.start[t]!, end = postings.end[t]!; j < end; j++) {
+        const other = postings.docs[j]!;
         if (other === doc) continue;
         if (partial[other] === 0) touched[count++] = other;
-        partial[other]! += w * weights[j]!;
+        partial[other]! += w * postings.weights[j]!;
       }
     }
     const candidates = touched.subarray(0, count);
     const rescored = topByScore(candidates, partial, RESCORED).map((other) => ({ other, score: dot(v, vectors[other]!) }));
-    for (const other of candidates) partial[other] = 0;
+    for (let k = 0; k < count; k++) partial[touched[k]!] = 0;
+    keep(doc, v, rescored);
+  });
 
+  function keep(doc: number, v: TermVector, rescored: { other: number; score: number }[]) {
     const id = cases[doc]!.id;
     const best = rescored
       .filter((r) => r.score > threshold)
@@ -113,7 +144,7 @@ export function findSimilar(cases: readonly Case[], index: TextIndex, options: {
       const [a, b] = id < s.id ? [id, s.id] : [s.id, id];
       if (!pairs.has(`${a} ${b}`)) pairs.set(`${a} ${b}`, { a, b, score: s.score, terms: s.terms });
     }
-  });
+  }
   const unlinkedPairs = [...pairs.values()].sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1)).slice(0, UNLINKED_PAIRS);
   return { threshold: round(threshold), byIncident, unlinkedPairs };
 }

@@ -9,6 +9,9 @@ your yours one two three per via within without across still yet may might must 
 `.split(/\s+/).filter(Boolean));
 
 const WORD_BREAK = /[^\p{L}\p{N}]+/u;
+const SPACE = /\s+/;
+const PLAIN_WORD = /^[a-z]+$/;
+const EDGE_PUNCTUATION = /^[([{"'`*_]+|[)\]}"'`*_.,;:!?]+$/g;
 /** An identifier of several parts: `invoice-sync`, `invoice_sync`, `pool.max_size`, `InvoiceSync`. */
 const COMPOUND = /[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)+|\p{Ll}+(?:\p{Lu}\p{Ll}+)+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+/gu;
 
@@ -134,9 +137,20 @@ export interface Tokenised {
 export function tokenise(documents: readonly TextFields[]): Tokenised {
   const n = documents.length;
   const ids = new Map<string, number>();
-  // Each distinct word is made a term once, however often it occurs; -1 for words left out.
-  const wordIds = new Map<string, number>();
   const words: string[] = [];
+  const termId = (word: string) => {
+    const term = termOf(word);
+    if (term === undefined) return -1;
+    let id = ids.get(term);
+    if (id === undefined) {
+      ids.set(term, (id = words.length));
+      words.push(term);
+    }
+    return id;
+  };
+  // Postmortems repeat their phrases: each distinct run of non-space characters is split into
+  // terms once (compound identifiers never contain a space).
+  const chunkTerms = new Map<string, number[]>();
   const lengths = new Float64Array(n * FIELD_COUNT);
   const codes: Int32Array[] = [];
   const counts: Uint16Array[] = [];
@@ -146,34 +160,34 @@ export function tokenise(documents: readonly TextFields[]): Tokenised {
       const text = documents[d]![field];
       if (!text) return;
       let length = 0;
-      for (const word of wordsOf(text)) {
-        let id = wordIds.get(word);
-        if (id === undefined) {
-          const term = termOf(word);
-          id = term === undefined ? -1 : ids.get(term);
-          if (id === undefined) {
-            ids.set(term!, (id = words.length));
-            words.push(term!);
-          }
-          wordIds.set(word, id);
+      for (const chunk of text.split(SPACE)) {
+        if (!chunk) continue;
+        let terms = chunkTerms.get(chunk);
+        if (!terms) {
+          // Most chunks are one lowercase word, perhaps with punctuation around it.
+          const bare = chunk.replace(EDGE_PUNCTUATION, '');
+          terms = (PLAIN_WORD.test(bare) ? [bare] : wordsOf(bare)).map(termId).filter((id) => id >= 0);
+          chunkTerms.set(chunk, terms);
         }
-        if (id < 0) continue;
-        all.push(id * FIELD_COUNT + f);
-        length++;
+        for (const id of terms) all.push(id * FIELD_COUNT + f);
+        length += terms.length;
       }
       lengths[d * FIELD_COUNT + f] = length;
     });
     const sorted = Int32Array.from(all).sort();
-    const docCodes: number[] = [], docCounts: number[] = [];
-    for (const code of sorted) {
-      if (docCodes.at(-1) === code) docCounts[docCounts.length - 1] = Math.min(65535, docCounts.at(-1)! + 1);
-      else {
-        docCodes.push(code);
-        docCounts.push(1);
+    const docCodes = new Int32Array(sorted.length);
+    const docCounts = new Uint16Array(sorted.length);
+    let distinct = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      if (distinct && docCodes[distinct - 1] === sorted[k]) {
+        if (docCounts[distinct - 1]! < 65535) docCounts[distinct - 1]!++;
+      } else {
+        docCodes[distinct] = sorted[k]!;
+        docCounts[distinct++] = 1;
       }
     }
-    codes.push(Int32Array.from(docCodes));
-    counts.push(Uint16Array.from(docCounts));
+    codes.push(docCodes.slice(0, distinct));
+    counts.push(docCounts.slice(0, distinct));
   }
   return { words, codes, counts, lengths };
 }
@@ -218,30 +232,37 @@ export function weigh(tokens: Tokenised, weighting: Weighting, counted: (doc: nu
   }
   const idf = Float64Array.from(df, (count) => Math.log(1 + (n - count + 0.5) / (count + 0.5)) ** weighting.idfPower);
 
+  // Per field of a document: its weight over its length normalisation (0 for a left-out field).
+  const scale = new Float64Array(FIELD_COUNT);
   const vectors = codes.map((docCodes, d): TermVector => {
-    const terms: number[] = [];
-    const tf: number[] = [];
-    docCodes.forEach((code, k) => {
-      const f = code % FIELD_COUNT;
-      if (!fieldWeights[f]) return;
-      const term = Math.floor(code / FIELD_COUNT);
+    for (let f = 0; f < FIELD_COUNT; f++) {
       const avg = average[f]!;
-      const norm = avg ? 1 - B + (B * lengths[d * FIELD_COUNT + f]!) / avg : 1;
-      const weighted = (fieldWeights[f]! * counts[d]![k]!) / norm;
-      if (terms.at(-1) === term) tf[tf.length - 1]! += weighted;
+      scale[f] = fieldWeights[f]! / (avg ? 1 - B + (B * lengths[d * FIELD_COUNT + f]!) / avg : 1);
+    }
+    const docCounts = counts[d]!;
+    const terms = new Int32Array(docCodes.length);
+    const tf = new Float64Array(docCodes.length);
+    let size = 0;
+    for (let k = 0; k < docCodes.length; k++) {
+      const code = docCodes[k]!;
+      const f = code % FIELD_COUNT;
+      if (!scale[f]) continue;
+      const term = (code - f) / FIELD_COUNT;
+      const weighted = scale[f]! * docCounts[k]!;
+      // Codes are sorted, so a term's fields are next to each other.
+      if (size && terms[size - 1] === term) tf[size - 1]! += weighted;
       else {
-        terms.push(term);
-        tf.push(weighted);
+        terms[size] = term;
+        tf[size++] = weighted;
       }
-    });
-    const out = new Float64Array(terms.length);
+    }
     let sumSquares = 0;
-    terms.forEach((term, k) => {
-      const w = (idf[term]! * tf[k]!) / (K1 + tf[k]!);
-      out[k] = w;
+    for (let k = 0; k < size; k++) {
+      const w = (idf[terms[k]!]! * tf[k]!) / (K1 + tf[k]!);
+      tf[k] = w;
       sumSquares += w * w;
-    });
-    return { terms: Int32Array.from(terms), weights: out, norm: Math.sqrt(sumSquares) };
+    }
+    return { terms: terms.slice(0, size), weights: tf.slice(0, size), norm: Math.sqrt(sumSquares) };
   });
   return { words, vectors };
 }
