@@ -110,3 +110,90 @@ describe('the analysis of the bundled examples tells their story', async () => {
     expect([sum('2025-01', '2025-06'), sum('2025-07', '2025-12'), sum('2026-01', '2026-06')]).toEqual([13, 8, 7]);
   });
 });
+
+describe('recurrences in the report', () => {
+  const RECURRENCE = ['analyze', '--incidents', 'analyze/recurrence/incidents', '--as-of', '2025-09-01'];
+
+  test('families as trees by status, suggestions apart, and the four kinds of recurrence', async () => {
+    const { code, stdout } = await run(RECURRENCE);
+    expect(code).toBe(0);
+    expect(stdout).toContain('  recurrences       5 confirmed (11% of incidents); 1 possible recurrence not yet confirmed\n  preventable       1 recurrence happened while a prevent item of their origin was overdue\n');
+    const from = stdout.indexOf('Recurrence families');
+    expect(stdout.slice(from, stdout.indexOf('Overdue P0/P1'))).toBe(`Recurrence families (confirmed links)
+  Active: recurred within the window (1)
+    2025-01-10-orders-db-connections  (4 incidents, 2025-01-10 → 2025-04-10, last 144 days ago, 1 open prevent item)
+      ├─ +10d 2025-01-20-orders-db-connections-again
+      │  └─ +80d 2025-04-10-orders-db-connections-batch
+      └─ +54d 2025-03-05-orders-db-connections-reports
+  Quiet: no recurrence within the window (1)
+    2024-10-01-safari-checkout-button  (2 incidents, 2024-10-01 → 2024-11-15, last 290 days ago)
+      └─ +45d 2024-11-15-safari-checkout-button-again
+  Fixed: every prevent item done, no recurrence since (1)
+    2025-02-01-price-cache-stale-config  (2 incidents, 2025-02-01 → 2025-03-01, last 184 days ago)
+      └─ +28d 2025-03-01-price-cache-stale-config-again
+
+Possible recurrences not yet confirmed (1)
+  0.61  2025-05-20-orders-db-connections-sale
+        looks like 2025-03-05-orders-db-connections-reports (+76d; shared: orders-db, orders-api, capacity, missing-limits, traffic; terms: report, reportbuilder, builder, shard, job)
+  Confirm one with \`recurrence_of\`, or dismiss it with \`not_recurrence_of\`, in the later postmortem.
+
+Preventable recurrences (1): a prevent item of the origin was overdue
+  2025-03-05-orders-db-connections-reports, a recurrence of 2025-01-10-orders-db-connections:
+    "Put a connection pooler in front of orders-db" (P0, team-data) was 32 days overdue, done only on 2025-06-01
+
+Recurred after the fix was done (1): the fix did not work
+  2025-03-01-price-cache-stale-config-again, a recurrence of 2025-02-01-price-cache-stale-config:
+    "Validate price cache config in CI" (P1, cai) done on 2025-02-10
+
+Recurred before the fix was due (1)
+  2025-01-20-orders-db-connections-again, a recurrence of 2025-01-10-orders-db-connections:
+    "Put a connection pooler in front of orders-db" (P0, team-data) due 12 days later, done only on 2025-06-01
+
+Recurred while a prevent item had no due date (1)
+  2025-04-10-orders-db-connections-batch, a recurrence of 2025-01-20-orders-db-connections-again:
+    "Per-role connection limits on orders-db" (P1, bob) in-progress
+
+`);
+  });
+
+  test('--calibrate prints the blind check instead, and --json - carries it', async () => {
+    const { code, stdout } = await run([...RECURRENCE, '--calibrate']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`Blind check: suggestions made with all 5 \`recurrence_of\` links hidden
+  agreement          60%: the author's origin suggested for 3 of 5
+  another origin     0
+  nothing suggested  2
+  other suggestions  1, for incidents nobody linked
+
+Where inference disagreed:
+  2025-03-05-orders-db-connections-reports: the author wrote 2025-01-10-orders-db-connections; inference suggested nothing
+  2025-04-10-orders-db-connections-batch: the author wrote 2025-01-20-orders-db-connections-again; inference suggested nothing
+`);
+    const json = await run([...RECURRENCE, '--calibrate', '--json', '-']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ hidden: 5, agreed: 3, agreement: 0.6, otherSuggestions: 1 });
+  });
+});
+
+describe('hindsight validate while writing', () => {
+  const SALE = 'analyze/recurrence/incidents/2025-05-20-orders-db-connections-sale.md';
+  const NOTICE = 'looks like a recurrence of 2025-03-05-orders-db-connections-reports (shared: orders-db, orders-api, capacity, missing-limits; text 0.61): add `recurrence_of: 2025-03-05-orders-db-connections-reports` if it is one, or `not_recurrence_of: [2025-03-05-orders-db-connections-reports]` if it is not';
+
+  test('a possible recurrence is a notice on the services line, and never fails the run, even with --strict', async () => {
+    const { code, stdout, stderr } = await run(['validate', '--strict', '--incidents', 'analyze/recurrence/incidents', SALE]);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toContain(`${SALE}\n  8:1  notice   ${NOTICE}  possible-recurrence\n`);
+    expect(stdout).toContain('✔ 0 errors, 0 warnings, 1 notice in 2 files');
+  });
+
+  test('JSON and GitHub annotations carry it', async () => {
+    const json = JSON.parse((await run(['validate', '--format', 'json', '--incidents', 'analyze/recurrence/incidents'])).stdout);
+    expect(json.findings).toEqual([{ file: SALE, line: 8, column: 1, rule: 'possible-recurrence', severity: 'notice', message: NOTICE }]);
+    const github = await run(['validate', '--format', 'github', '--incidents', 'analyze/recurrence/incidents', SALE]);
+    expect(github.stdout).toContain(`::notice file=${SALE},line=8,col=1,endLine=8,endColumn=9,title=possible-recurrence::looks like a recurrence of`);
+  });
+
+  test('a dismissed candidate is not noticed again', async () => {
+    const { stdout } = await run(['validate', '--incidents', 'analyze/recurrence/incidents', 'analyze/recurrence/incidents/2025-06-10-orders-db-connections-load-test.md']);
+    expect(stdout).toContain('✔ 0 errors, 0 warnings in 2 files');
+  });
+});

@@ -32,7 +32,7 @@ export function analysisReport(analysis: Analysis, { color }: { color: boolean }
   out.push(`  by severity       ${severities}`);
   out.push(`  customer-facing   ${headline.customerFacing}`);
   out.push(`  recurrences       ${headline.recurrences} confirmed (${percent(recurrence.total.rate)} of incidents)${headline.suggestedRecurrences ? `; ${plural(headline.suggestedRecurrences, 'possible recurrence')} not yet confirmed` : ''}`);
-  out.push(`  preventable       ${paint(headline.preventableRecurrences ? 'red' : 'green', String(headline.preventableRecurrences))} recurrences happened while a prevent item of their origin was overdue`);
+  out.push(`  preventable       ${paint(headline.preventableRecurrences ? 'red' : 'green', plural(headline.preventableRecurrences, 'recurrence'))} happened while a prevent item of their origin was overdue`);
   out.push(`  action items      ${actionItems.totals.total} · ${headline.openActionItems} open · ${paint(headline.overdueActionItems ? 'red' : 'green', `${headline.overdueActionItems} overdue`)} · ${percent(actionItems.totals.completionRate)} done`);
   for (const metric of analysis.timeMetrics) out.push(timeLine(metric));
 

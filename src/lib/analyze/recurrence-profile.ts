@@ -27,7 +27,6 @@ export interface RecurrenceProfile {
 const ROOT_CAUSE = new Set(['root cause', 'root causes']);
 const FACTORS = new Set(['contributing factors', 'contributing factor']);
 const TRIGGER = new Set(['trigger']);
-const SUMMARY = new Set(['summary']);
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 /**
@@ -67,7 +66,6 @@ export function profileOf(id: string, data: Record<string, unknown>, body: strin
   const pick = (keys: ReadonlySet<string>) => [...sections].filter(([key]) => keys.has(key)).map(([, text]) => text);
   const trigger = string(data.trigger);
   const factors = strings(data.contributing_factors);
-  const impact = data.impact !== null && typeof data.impact === 'object' ? (data.impact as Record<string, unknown>) : {};
   return {
     id,
     kind: string(data.kind) ?? 'incident',
@@ -85,7 +83,6 @@ export function profileOf(id: string, data: Record<string, unknown>, body: strin
       rootCause: pick(ROOT_CAUSE).join('\n'),
       trigger: [trigger?.replaceAll('-', ' ') ?? '', ...pick(TRIGGER)].join('\n'),
       factors: [...factors, ...pick(FACTORS)].join('\n'),
-      summary: [string(impact.summary) ?? '', ...pick(SUMMARY)].join('\n'),
     },
   };
 }

@@ -18,12 +18,12 @@ const TERMS = 5;
  */
 const RANDOM_PAIRS = 0.995;
 /** A word is distinctive when at most this share of the folder's postmortems (and MIN_DISTINCTIVE) use it. */
-const DISTINCTIVE = 0.005;
+const DISTINCTIVE = 0.002;
 const MIN_DISTINCTIVE = 10;
 /** The distinctive words of an incident, heaviest first, that find its candidates. */
 const QUERY_TERMS = 12;
 /** Incidents whose closest match measures FAR_OUT: every one below that many. */
-const CLOSEST_SAMPLE = 2_000;
+const CLOSEST_SAMPLE = 1_000;
 /** Pairs drawn to measure RANDOM_PAIRS; every pair below that many. */
 const PAIRS_DRAWN = 50_000;
 const FAR_OUT = 2;
@@ -36,7 +36,7 @@ const MIN_MATCHES = 30;
  * error message); postmortems of one kind share only phrases. With plain idf, at 10,000 generated
  * postmortems, 1 suggestion in 7 was right; with idf squared, 9 in 10 (docs/analysis.md).
  */
-export const RECURRENCE_TEXT: Weighting = { fields: { title: 2, rootCause: 3, trigger: 1, factors: 1.5, summary: 0 }, idfPower: 2 };
+export const RECURRENCE_TEXT: Weighting = { fields: { title: 2, rootCause: 3, trigger: 1, factors: 1.5 }, idfPower: 2 };
 
 export interface SuggestionOptions {
   windowDays: number;
@@ -236,7 +236,7 @@ export function suggestRecurrences(all: readonly RecurrenceProfile[], options: S
   /** The strongest candidate among the earlier incidents that share a distinctive word. */
   function suggestFor(b: RecurrenceProfile, bi: number) {
     const v = vectors[bi]!;
-    const dismissed = new Set(b.notRecurrenceOf);
+    const dismissed = b.notRecurrenceOf;
     const query = heaviest(Float64Array.from(v.terms, (t, k) => (df[t]! <= distinctive ? v.weights[k]! : 0)), QUERY_TERMS);
     for (const k of query) {
       const list = postings[v.terms[k]!]!;
@@ -249,7 +249,7 @@ export function suggestRecurrences(all: readonly RecurrenceProfile[], options: S
         const match = structure(a, b);
         if (!match) continue;
         const score = cosineDense(dense, v.norm, vectors[ai]!);
-        if (dismissed.has(a.id)) {
+        if (dismissed.length && dismissed.includes(a.id)) {
           dismissedScores.push(score);
           continue;
         }

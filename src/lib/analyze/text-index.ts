@@ -10,6 +10,7 @@ your yours one two three per via within without across still yet may might must 
 
 const WORD_BREAK = /[^\p{L}\p{N}]+/u;
 const SPACE = /\s+/;
+const MAYBE_COMPOUND = /[-_.]|[a-z][A-Z]|[^\x00-\x7f]/;
 const PLAIN_WORD = /^[a-z]+$/;
 const EDGE_PUNCTUATION = /^[([{"'`*_]+|[)\]}"'`*_.,;:!?]+$/g;
 /** An identifier of several parts: `invoice-sync`, `invoice_sync`, `pool.max_size`, `InvoiceSync`. */
@@ -22,7 +23,9 @@ const COMPOUND = /[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)+|\p{Ll}+(?:\p{Lu}\p{Ll}+)+
  */
 export function wordsOf(text: string): string[] {
   const words: string[] = [];
-  for (const [compound] of text.matchAll(COMPOUND)) {
+  // Most text has no identifier in it: skip the search for one when it cannot match.
+  const compounds = MAYBE_COMPOUND.test(text) ? text.matchAll(COMPOUND) : [];
+  for (const [compound] of compounds) {
     // The plain split below gives the parts of `invoice-sync` and the whole of `InvoiceSync`.
     if (/[-_.]/.test(compound)) {
       const whole = compound.replace(/[-_.]/g, '').toLowerCase();
@@ -40,7 +43,7 @@ export function termOf(word: string): string | undefined {
 }
 
 /** The fields a postmortem's text is compared by, each weighted on its own (BM25F). */
-export const TEXT_FIELDS = ['title', 'rootCause', 'trigger', 'factors', 'summary'] as const;
+export const TEXT_FIELDS = ['title', 'rootCause', 'trigger', 'factors'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type TextFields = Record<TextField, string>;
 export type FieldWeights = Record<TextField, number>;
@@ -138,14 +141,20 @@ export function tokenise(documents: readonly TextFields[]): Tokenised {
   const n = documents.length;
   const ids = new Map<string, number>();
   const words: string[] = [];
+  const wordIds = new Map<string, number>();
   const termId = (word: string) => {
+    let id = wordIds.get(word);
+    if (id !== undefined) return id;
     const term = termOf(word);
-    if (term === undefined) return -1;
-    let id = ids.get(term);
-    if (id === undefined) {
-      ids.set(term, (id = words.length));
-      words.push(term);
+    if (term === undefined) id = -1;
+    else {
+      id = ids.get(term);
+      if (id === undefined) {
+        ids.set(term, (id = words.length));
+        words.push(term);
+      }
     }
+    wordIds.set(word, id);
     return id;
   };
   // Postmortems repeat their phrases: each distinct run of non-space characters is split into
@@ -234,14 +243,20 @@ export function weigh(tokens: Tokenised, weighting: Weighting, counted: (doc: nu
 
   // Per field of a document: its weight over its length normalisation (0 for a left-out field).
   const scale = new Float64Array(FIELD_COUNT);
+  // Every vector is a view into two arrays for the whole folder: one allocation, not thousands.
+  let total = 0;
+  for (const docCodes of codes) total += docCodes.length;
+  const allTerms = new Int32Array(total);
+  const allWeights = new Float64Array(total);
+  let offset = 0;
   const vectors = codes.map((docCodes, d): TermVector => {
     for (let f = 0; f < FIELD_COUNT; f++) {
       const avg = average[f]!;
       scale[f] = fieldWeights[f]! / (avg ? 1 - B + (B * lengths[d * FIELD_COUNT + f]!) / avg : 1);
     }
     const docCounts = counts[d]!;
-    const terms = new Int32Array(docCodes.length);
-    const tf = new Float64Array(docCodes.length);
+    const terms = allTerms.subarray(offset, offset + docCodes.length);
+    const tf = allWeights.subarray(offset, offset + docCodes.length);
     let size = 0;
     for (let k = 0; k < docCodes.length; k++) {
       const code = docCodes[k]!;
@@ -262,7 +277,8 @@ export function weigh(tokens: Tokenised, weighting: Weighting, counted: (doc: nu
       tf[k] = w;
       sumSquares += w * w;
     }
-    return { terms: terms.slice(0, size), weights: tf.slice(0, size), norm: Math.sqrt(sumSquares) };
+    offset += size;
+    return { terms: terms.subarray(0, size), weights: tf.subarray(0, size), norm: Math.sqrt(sumSquares) };
   });
   return { words, vectors };
 }
