@@ -95,7 +95,7 @@ describe('suggested recurrences', () => {
       score: 0.6073,
       terms: ['report', 'reportbuilder', 'builder', 'shard', 'job'],
     }]);
-    expect(analysis.recurrence.textThreshold).toBe(0.2565);
+    expect(analysis.recurrence.textThreshold).toBe(0.2099);
   });
 
   test('counted apart from confirmed recurrences', () => {

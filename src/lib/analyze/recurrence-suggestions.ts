@@ -10,7 +10,8 @@ const TERMS = 5;
  * The folder's background, against which a suggestion's text must stand out, is the higher of two
  * measures of how alike its postmortems are by chance, both taken from the folder itself, so the
  * threshold follows its size and writing style (docs/analysis.md has the measurements):
- * - two postmortems picked at random: only one pair in 200 is as alike (RANDOM_PAIRS);
+ * - two postmortems of different services picked at random (strangers, unless an author linked
+ *   them): only one pair in 200 is as alike (RANDOM_PAIRS);
  * - an incident and its closest match, the most alike earlier incident sharing its service and
  *   root cause: most incidents recur nothing, so their closest match is a stranger. A suggestion
  *   must be "far out" of those scores in Tukey's sense: above the upper quartile by three times
@@ -91,14 +92,14 @@ function stronger(x: Candidate, y: Candidate): boolean {
 
 /**
  * The score only one pair in 200 of the given postmortems reaches (RANDOM_PAIRS); 1 without a
- * pair. Pairs an author connected (`recurrence_of`, `related`, directly or through others) are
- * known to be alike, so they are no background.
+ * pair. Only strangers count: pairs that share a service may be recurrences, and pairs an author
+ * connected (`recurrence_of`, `related`, directly or through others) are known to be alike.
  */
 function randomPairs(input: Input, docs: readonly number[]): number {
   const { profiles, vectors } = input;
   const group = linkedGroups(profiles);
   const scores = backgroundPairs(docs.length, PAIRS_DRAWN)
-    .filter(([i, j]) => group(docs[i]!) !== group(docs[j]!))
+    .filter(([i, j]) => group(docs[i]!) !== group(docs[j]!) && !profiles[docs[i]!]!.services.some((s) => profiles[docs[j]!]!.services.includes(s)))
     .map(([i, j]) => cosine(vectors[docs[i]!]!, vectors[docs[j]!]!));
   if (!scores.length) return 1;
   scores.sort((a, b) => a - b);
