@@ -22,8 +22,10 @@ describe('hindsight analyze', () => {
       '7 incidents from 2025-01-10 to 2025-07-05 (left out: 1 draft, 1 near-miss)',
       '  by severity       SEV1 1 · SEV2 2 · SEV3 3 · SEV4 1',
     ]);
-    expect(lines).toContain('  time to resolve   p50 2 h · p90 10 h · max 10 h');
-    expect(lines).toContain('  time to detect    p50 20 min · p90 1 h · max 1 h (2 without the timestamp)');
+    // Every percentile with its n; with n < 10 the maximum instead of a p90 that would equal it.
+    expect(lines).toContain('  time to resolve   p50 2 h · max 10 h (n = 7)');
+    expect(lines).toContain('  time to detect    p50 20 min · max 1 h (n = 5); left out: 2 without detected_at');
+    expect(lines).toContain('  the same 2 incidents with both: mitigate p50 40 min, resolve p50 1 h');
     expect(lines).toContain('   1. 3 incidents in 5 months: svc-a × capacity, 1 of them SEV1, 1 recurrence (score 24.6)');
     expect(lines).toContain('  P0 181 days overdue  "Cap worker threads" (ann) from 2025-01-10-a-capacity');
     expect(stdout).toContain('recurred 2025-01-10-a-capacity while "Cap worker threads" (P0, ann) was not done: 14 days overdue, open');

@@ -64,8 +64,8 @@ describe('commonalities', () => {
       lastSeen: '2025-06-20',
       recurrences: 2,
       perPeriod: [1, 1, 1, 0, 0, 1, 0, 0],
-      // June–August against March–May.
-      trend: { direction: 'flat', recent: 1, previous: 1 },
+      // June–August against March–May: 2 incidents in all are too few to call a direction.
+      trend: { direction: 'too-few', recent: 1, previous: 1, pValue: null },
     });
   });
 
@@ -149,20 +149,31 @@ describe('recurrence', () => {
 });
 
 describe('time metrics', () => {
-  test('p50, p90 and max by nearest rank; missing timestamps counted, not zero', () => {
+  test('p50 and max by nearest rank, with their n; no p90 below 10; missing timestamps counted, not zero', () => {
     const [detect, mitigate, resolve] = analysis.timeMetrics;
-    // Time to resolve: 60, 60, 120, 120, 240, 240, 600 minutes.
-    expect(resolve!.overall).toEqual({ count: 7, missing: 0, p50: 120, p90: 600, max: 600 });
+    // Time to resolve: 60, 60, 120, 120, 240, 240, 600 minutes. With n = 7 the nearest-rank p90
+    // would be the 7th value, the maximum again: it is not reported.
+    expect(resolve!.overall).toEqual({ count: 7, missing: 0, approximate: 0, p50: 120, p90: null, max: 600 });
     // Time to detect: 5, 10, 20, 30, 60; f and i have no detected_at.
-    expect(detect!.overall).toEqual({ count: 5, missing: 2, p50: 20, p90: 60, max: 60 });
+    expect(detect!.overall).toEqual({ count: 5, missing: 2, approximate: 0, p50: 20, p90: null, max: 60 });
     expect(detect!.missing).toEqual(['2025-07-01-f-kafka-lag', '2025-07-05-i-kafka-unlinked']);
-    expect(mitigate!.overall).toEqual({ count: 2, missing: 5, p50: 40, p90: 40, max: 40 });
+    expect(mitigate!.overall).toEqual({ count: 2, missing: 5, approximate: 0, p50: 40, p90: null, max: 40 });
+  });
+
+  test('time to mitigate and to resolve side by side are over the same incidents', () => {
+    // a and c (each mitigated after 40 min, resolved after 60) are the only two with mitigated_at:
+    // over all seven, the p50 to resolve is 120 min, which read beside 40 would mislead.
+    expect(analysis.mitigateAndResolve).toEqual({
+      count: 2,
+      mitigate: { count: 2, missing: 5, approximate: 0, p50: 40, p90: null, max: 40 },
+      resolve: { count: 2, missing: 5, approximate: 0, p50: 60, p90: null, max: 60 },
+    });
   });
 
   test('every period is flagged as a small sample; the histogram holds every duration', () => {
     const resolve = analysis.timeMetrics[2]!;
     expect(resolve.perPeriod.every((p) => p.smallSample)).toBe(true);
-    expect(resolve.perPeriod[2]).toMatchObject({ period: '2025-03', count: 2, p50: 60, p90: 240 });
+    expect(resolve.perPeriod[2]).toMatchObject({ period: '2025-03', count: 2, p50: 60, p90: null, max: 240 });
     expect(resolve.histogram.filter((b) => b.count).map((b) => [b.label, b.count])).toEqual([['1–2 h', 2], ['2–4 h', 2], ['4–8 h', 2], ['8–24 h', 1]]);
     expect(resolve.slowest[0]).toEqual({ id: '2025-06-20-d-capacity-late', minutes: 600 });
   });
@@ -227,8 +238,15 @@ describe('headline windows', () => {
   test('the last 90 days against the 90 before', () => {
     expect(analysis.windows).toEqual({
       days: 90,
-      recent: { from: '2025-05-04', to: '2025-08-01', incidents: 3, severe: 1, customerFacing: 1, recurrences: 1, resolveP50: 240, resolveMissing: 0, overdueActionItems: 2 },
-      previous: { from: '2025-02-03', to: '2025-05-03', incidents: 3, severe: 1, customerFacing: 1, recurrences: 2, resolveP50: 120, resolveMissing: 0, overdueActionItems: 1 },
+      recent: { from: '2025-05-04', to: '2025-08-01', incidents: 3, severe: 1, customerFacing: 1, recurrences: 1, resolveP50: 240, resolveCount: 3, resolveMissing: 0, resolveApproximate: 0, overdueActionItems: 2 },
+      previous: { from: '2025-02-03', to: '2025-05-03', incidents: 3, severe: 1, customerFacing: 1, recurrences: 2, resolveP50: 120, resolveCount: 3, resolveMissing: 0, resolveApproximate: 0, overdueActionItems: 1 },
+      // 3 against 3 is enough to test, and no change; the others are fewer than 5 in all.
+      changes: {
+        incidents: { direction: 'flat', recent: 3, previous: 3, pValue: 1 },
+        severe: { direction: 'too-few', recent: 1, previous: 1, pValue: null },
+        customerFacing: { direction: 'too-few', recent: 1, previous: 1, pValue: null },
+        recurrences: { direction: 'too-few', recent: 1, previous: 2, pValue: null },
+      },
     });
   });
 });

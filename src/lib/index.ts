@@ -15,8 +15,9 @@ export { actionItemSchema, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, PRIORITIES, 
 export { parseTimestamp, parseDate } from './schema/timestamp.ts';
 export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';
 export { groupBy } from './analyze/groups.ts';
+export { compareCounts } from './analyze/stats.ts';
 export type * from './analyze/types.ts';
-export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';
+export { formatMinutes, formatTimestamp, percent, plural, bar, describeDurations, trendWord } from './text/format.ts';
 export { renderBodyHtml, renderBodySections, type RenderedSection } from './render/body-html.ts';
 export { postmortemJsonSchema, catalogJsonSchema } from './schema/json-schema.ts';
 export { newPostmortem, slugify, uniqueId, type NewPostmortem } from './scaffold/new-postmortem.ts';

@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import { bar, formatMinutes, percent, plural, type Analysis, type TimeMetricAnalysis } from '../../lib/index.ts';
+import { bar, describeDurations, formatMinutes, percent, plural, trendWord, type Analysis, type TimeMetricAnalysis } from '../../lib/index.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -34,6 +34,8 @@ export function analysisReport(analysis: Analysis, { color }: { color: boolean }
   out.push(`  preventable       ${paint(headline.preventableRecurrences ? 'red' : 'green', String(headline.preventableRecurrences))} recurrences happened while a prevent item of an earlier incident was not done`);
   out.push(`  action items      ${actionItems.totals.total} · ${headline.openActionItems} open · ${paint(headline.overdueActionItems ? 'red' : 'green', `${headline.overdueActionItems} overdue`)} · ${percent(actionItems.totals.completionRate)} done`);
   for (const metric of analysis.timeMetrics) out.push(timeLine(metric));
+  const both = analysis.mitigateAndResolve;
+  if (both.count) out.push(`  the same ${plural(both.count, 'incident')} with both: mitigate p50 ${formatMinutes(both.mitigate.p50)}, resolve p50 ${formatMinutes(both.resolve.p50)}`);
 
   out.push('', heading('Incidents per period'));
   const max = Math.max(...recurrence.perPeriod.map((p) => p.incidents));
@@ -44,7 +46,7 @@ export function analysisReport(analysis: Analysis, { color }: { color: boolean }
     out.push('', heading(dimension === 'service' ? 'Services with most incidents' : 'Most common root causes'));
     for (const v of stats.values.slice(0, TOP_VALUES).filter((v) => v.count)) {
       const worst = Object.entries(v.bySeverity).find(([, n]) => n > 0);
-      out.push(`  ${String(v.count).padStart(3)}  ${v.value.padEnd(28)} worst ${worst?.[0]}, ${v.recurrences} recurring, ${v.trend.direction} (${v.trend.recent} in the last ${settings.trendPeriods} ${settings.period}s, ${v.trend.previous} before)`);
+      out.push(`  ${String(v.count).padStart(3)}  ${v.value.padEnd(28)} worst ${worst?.[0]}, ${v.recurrences} recurring, ${trendWord(v.trend)} (${v.trend.recent} in the last ${settings.trendPeriods} ${settings.period}s, ${v.trend.previous} before)`);
     }
   }
 
@@ -88,5 +90,7 @@ export function analysisReport(analysis: Analysis, { color }: { color: boolean }
 function timeLine(metric: TimeMetricAnalysis): string {
   const o = metric.overall;
   const label = `time to ${metric.metric}`.padEnd(18);
-  return `  ${label}p50 ${formatMinutes(o.p50)} · p90 ${formatMinutes(o.p90)} · max ${formatMinutes(o.max)}${o.missing ? ` (${o.missing} without the timestamp)` : ''}`;
+  const field = metric.span.split(' → ')[1];
+  const leftOut = [o.missing ? `${o.missing} without ${field}` : '', o.approximate ? `${o.approximate} approximate` : ''].filter(Boolean);
+  return `  ${label}${describeDurations(o)}${leftOut.length ? `; left out: ${leftOut.join(', ')}` : ''}`;
 }

@@ -10,7 +10,7 @@ import { headlineWindows } from './windows.ts';
 import { patternCandidates, rankPatterns } from './patterns.ts';
 import { analyseRecurrence, findLinks } from './recurrence.ts';
 import { findSimilar } from './similarity.ts';
-import { analyseTimeMetrics, incidentDurations } from './time-metrics.ts';
+import { analyseTimeMetrics, incidentDurations, mitigateAndResolve } from './time-metrics.ts';
 import type { Analysis, AnalysisSettings, Dimension, RecurrenceLink } from './types.ts';
 
 export const DEFAULT_SETTINGS: Omit<AnalysisSettings, 'asOf'> = {
@@ -74,6 +74,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
 
   const actionItems = analyseActionItems(population, settings);
   const timeMetrics = analyseTimeMetrics(population);
+  const resolveOverall = timeMetrics.find((m) => m.metric === 'resolve')!.overall;
   const byPeriod = groupBy(population.incidents, (c) => [c.period], population.scope.periods);
   return {
     version: 1,
@@ -87,7 +88,8 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
       preventableRecurrences: new Set(recurrence.preventable.map((p) => p.recurrence)).size,
       openActionItems: actionItems.totals.open + actionItems.totals.inProgress,
       overdueActionItems: actionItems.totals.overdue,
-      resolveP50: timeMetrics.find((m) => m.metric === 'resolve')!.overall.p50,
+      resolveP50: resolveOverall.p50,
+      resolveCount: resolveOverall.count,
     },
     perPeriod: [...byPeriod].map(([period, cases]) => ({ period, total: cases.length, bySeverity: countSeverities(cases, population.severities) })),
     windows: headlineWindows(population, ctx.recurrences, actionItems.items, settings.asOf),
@@ -97,6 +99,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
     recurrence,
     similarity: findSimilar(population.all, { top: settings.similarPerIncident, minScore: settings.minSimilarity, linked: (a, b) => connected(a) === connected(b) }),
     timeMetrics,
+    mitigateAndResolve: mitigateAndResolve(population),
     durations: incidentDurations(population),
     actionItems,
   };

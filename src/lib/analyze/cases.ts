@@ -2,7 +2,8 @@ import type { Incident } from '../model.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { localDate, periodOf, periodsBetween } from './calendar.ts';
 import { normaliseFactor } from './normalise.ts';
-import type { AnalysisSettings, LeftOutReason, Scope } from './types.ts';
+import { approximateMetrics } from './time-metrics.ts';
+import type { AnalysisSettings, LeftOutReason, Scope, TimeMetric } from './types.ts';
 
 /** An incident as analysis reads it: every value precomputed once, in the form comparisons need. */
 export interface Case {
@@ -29,6 +30,8 @@ export interface Case {
   detect: number | null;
   mitigate: number | null;
   resolve: number | null;
+  /** The durations the author marked approximate (`times_approximate`). */
+  approximate: readonly TimeMetric[];
 }
 
 export interface Population {
@@ -100,6 +103,7 @@ export function buildPopulation(incidents: readonly Incident[], catalog: Catalog
       detect: minutesBetween(times.startedAt, times.detectedAt),
       mitigate: minutesBetween(times.startedAt, times.mitigatedAt),
       resolve: minutesBetween(times.startedAt, times.resolvedAt),
+      approximate: approximateMetrics(fm.times_approximate),
     });
   }
 

@@ -35,12 +35,19 @@ export interface Scope {
   last?: string;
 }
 
-/** count, p50, p90 and max of a set of durations; never a mean (the distributions are skewed). */
+/**
+ * count, p50, p90 and max of a set of durations; never a mean (the distributions are skewed).
+ * Every percentile is shown with `count`, its n.
+ */
 export interface DurationSummary {
+  /** n: the durations the percentiles are computed over. */
   count: number;
   /** Incidents lacking one of the two timestamps: counted here, not as zero. */
   missing: number;
+  /** Incidents whose author marked one of the two timestamps approximate: left out, counted here. */
+  approximate: number;
   p50: number | null;
+  /** Null below 10 durations, where nearest-rank p90 is only the maximum again. */
   p90: number | null;
   max: number | null;
 }
@@ -69,6 +76,8 @@ export interface TimeMetricAnalysis {
   overall: DurationSummary;
   /** Ids of incidents lacking a timestamp this metric needs. */
   missing: string[];
+  /** Ids of incidents left out because a timestamp this metric needs is marked approximate. */
+  approximate: string[];
   perPeriod: PeriodDurations[];
   histogram: HistogramBin[];
   /** The 10 longest, longest first. */
@@ -82,7 +91,24 @@ export interface IncidentDurations {
   resolve: number | null;
 }
 
-export type Trend = 'rising' | 'falling' | 'flat';
+/** `flat`: no change beyond chance; `too-few`: fewer than 5 events, too few to tell. */
+export type Trend = 'rising' | 'falling' | 'flat' | 'too-few';
+
+/** Two counts of events in consecutive windows, and whether they differ beyond chance. */
+export interface CountChange {
+  direction: Trend;
+  recent: number;
+  previous: number;
+  /** Two-sided p-value of the conditional binomial test; null when too few to test. */
+  pValue: number | null;
+}
+
+/** Time to mitigate and time to resolve over the same incidents: those with both measured exactly. */
+export interface MitigateAndResolve {
+  count: number;
+  mitigate: DurationSummary;
+  resolve: DurationSummary;
+}
 
 export interface ValueStats {
   value: string;
@@ -100,7 +126,7 @@ export interface ValueStats {
   recurrences: number;
   /** Counts on the analysis' period axis (`Scope.periods`). */
   perPeriod: number[];
-  trend: { direction: Trend; recent: number; previous: number };
+  trend: CountChange;
   /** Ids, in time order. */
   incidents: string[];
 }
@@ -280,6 +306,8 @@ export interface HeadlineNumbers {
   openActionItems: number;
   overdueActionItems: number;
   resolveP50: number | null;
+  /** n of resolveP50. */
+  resolveCount: number;
 }
 
 /** The headline numbers of a window of days (both ends included). */
@@ -292,10 +320,25 @@ export interface HeadlineWindow {
   customerFacing: number;
   recurrences: number;
   resolveP50: number | null;
+  /** n of resolveP50: incidents of the window with an exact time to resolve. */
+  resolveCount: number;
   /** Incidents of the window without `resolved_at`, left out of resolveP50. */
   resolveMissing: number;
+  /** Incidents of the window whose time to resolve is marked approximate, left out of resolveP50. */
+  resolveApproximate: number;
   /** Action items overdue at the window's last day. */
   overdueActionItems: number;
+}
+
+/** The counts the dashboard compares window over window; the others are levels or medians. */
+export type WindowCount = 'incidents' | 'severe' | 'customerFacing' | 'recurrences';
+
+export interface HeadlineWindows {
+  days: number;
+  recent: HeadlineWindow;
+  previous: HeadlineWindow;
+  /** Recent against previous for each count: a direction only when it is beyond chance. */
+  changes: Record<WindowCount, CountChange>;
 }
 
 export interface Analysis {
@@ -306,13 +349,14 @@ export interface Analysis {
   /** Incidents per period, by severity (every catalog severity, worst first). */
   perPeriod: { period: string; total: number; bySeverity: Record<string, number> }[];
   /** The last 90 days up to the analysis date against the 90 before. */
-  windows: { days: number; recent: HeadlineWindow; previous: HeadlineWindow };
+  windows: HeadlineWindows;
   dimensions: DimensionStats[];
   coOccurrence: CoOccurrence[];
   patterns: Pattern[];
   recurrence: RecurrenceAnalysis;
   similarity: SimilarityAnalysis;
   timeMetrics: TimeMetricAnalysis[];
+  mitigateAndResolve: MitigateAndResolve;
   durations: IncidentDurations[];
   actionItems: ActionItemAnalysis;
 }
