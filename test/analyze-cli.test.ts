@@ -26,7 +26,7 @@ describe('hindsight analyze', () => {
     expect(lines).toContain('  time to resolve   p50 2 h · max 10 h (n = 7)');
     expect(lines).toContain('  time to detect    p50 20 min · max 1 h (n = 5); left out: 2 without detected_at');
     expect(lines).toContain('  the same 2 incidents with both: mitigate p50 40 min, resolve p50 1 h');
-    expect(lines).toContain('   1. 3 incidents in 5 months: svc-a × capacity, 1 of them SEV1, 1 recurrence (score 24.6)');
+    expect(lines).toContain('   1. 3 incidents in 5 months: contributing factor "No connection limits" (also service svc-a × root cause capacity), 1 of them SEV1, 1 recurrence (score 36.0)');
     expect(lines).toContain('  P0 181 days overdue  "Cap worker threads" (ann) from 2025-01-10-a-capacity');
     expect(stdout).toContain('recurred 2025-01-10-a-capacity while "Cap worker threads" (P0, ann) was not done: 14 days overdue, open');
   });

@@ -86,18 +86,22 @@ describe('commonalities', () => {
 });
 
 describe('patterns', () => {
-  test('values and pairs shared by two or more incidents, ranked, the more specific of equal sets kept', () => {
-    expect(analysis.patterns.map((p) => [p.parts.map((x) => x.value).join(' × '), p.count])).toEqual([
-      ['svc-a × capacity', 3],
-      ['svc-a', 4],
-      ['svc-a × traffic', 2],
-      ['svc-a × deploy', 2],
-      ['bug', 3],
-      ['svc-c × bug', 2],
-      ['svc-b', 2],
+  test('values and pairs shared by two or more incidents, ranked by weight × lift, one pattern per set of incidents', () => {
+    expect(analysis.patterns.map((p) => [p.parts.map((x) => x.value).join(' × '), p.count, p.lift])).toEqual([
+      // The factor covers the same three incidents as svc-a × capacity, and says why.
+      ['no connection limit', 3, 1.31],
+      ['svc-a', 4, 1],
+      // 2 ÷ (3·2/7 + 1) = 1.08.
+      ['capacity × traffic', 2, 1.08],
+      // 2 ÷ (4·2/7 + 1) = 0.93: less often together than apart, so the single trigger's 1 stands.
+      ['svc-a × deploy', 2, 1],
+      ['bug', 3, 1],
+      ['svc-b', 2, 1],
+      ['svc-c × bug', 2, 1.08],
     ]);
-    expect(analysis.patterns[0]!.explanation).toBe('3 incidents in 5 months: svc-a × capacity, 1 of them SEV1, 1 recurrence');
-    expect(analysis.patterns[2]!.explanation).toBe('2 incidents in 4 months: svc-a × traffic, all SEV2, 1 recurrence');
+    expect(analysis.patterns[0]!.sameIncidents.map((parts) => parts.map((x) => x.value).join(' × '))).toEqual(['svc-a × capacity', 'capacity']);
+    expect(analysis.patterns[0]!.explanation).toBe('3 incidents in 5 months: contributing factor "No connection limits" (also service svc-a × root cause capacity), 1 of them SEV1, 1 recurrence');
+    expect(analysis.patterns[2]!.explanation).toBe('2 incidents in 4 months: root cause capacity × trigger traffic (also trigger traffic), all SEV2, 1 recurrence');
   });
 });
 

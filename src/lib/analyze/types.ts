@@ -156,24 +156,72 @@ export interface CoOccurrence {
   cells: MatrixCell[];
 }
 
+/** One way a contributing factor was written, and how it was matched to the value it counts as. */
+export interface FactorWriting {
+  text: string;
+  /** Postmortems past draft, of any kind, that write it so. */
+  postmortems: number;
+  /**
+   * `id`: the catalog id; `exact`: the same content words as a label, an alias or the cluster's
+   * leading writing; `similar`: close to them (`similarity`, 0–1; 0 for a misspelt id).
+   */
+  how: 'id' | 'exact' | 'similar';
+  similarity?: number;
+}
+
+/** A contributing factor as the analysis counts it: a declared one, or a cluster of free text. */
+export interface FactorGroup {
+  /** The dimension value: the catalog id, or the words of the cluster's label. */
+  value: string;
+  label: string;
+  declared: boolean;
+  /** Incidents naming it (near-misses and game days not counted). */
+  incidents: number;
+  writings: FactorWriting[];
+  /** For a cluster: the id to declare it with in the catalog. */
+  suggestedId?: string;
+}
+
 export interface PatternPart {
   dimension: Dimension;
   value: string;
   label: string;
 }
 
+/** `active`: an incident in the trend window; `resolved`: none since, and every prevent item done; `quiet`: none since, prevent work still open. */
+export type PatternStatus = 'active' | 'quiet' | 'resolved';
+
 export interface Pattern {
-  /** One value, or a pair of values from two dimensions. */
+  /**
+   * What it is named by: a contributing factor (it says why), or a pair of values from two
+   * dimensions, or one service, root cause or trigger.
+   */
   parts: PatternPart[];
+  /** Other values and pairs that cover exactly the same incidents, most associated first. */
+  sameIncidents: PatternPart[][];
   score: number;
+  /**
+   * How many times more often the combination happens than its parts predict, shrunk toward 1 for
+   * small counts (docs/analysis.md); 1 when nothing pairs these incidents more than chance.
+   */
+  lift: number;
+  /** For a contributing factor: the service, root cause or trigger its lift is with. */
+  liftWith?: PatternPart;
   count: number;
-  /** e.g. "4 incidents in 5 months: payments-api × capacity-exhaustion, 2 of them SEV1". */
+  /** e.g. "4 incidents in 5 months: contributing factor "No connection pooling", 1 of them SEV1, 3 recurrences". */
   explanation: string;
   bySeverity: Record<string, number>;
   recurrences: number;
   firstSeen: string;
   lastSeen: string;
+  status: PatternStatus;
+  /** The last N periods against the N before. */
+  trend: CountChange;
   incidents: string[];
+  /** Recurrence chains with at least two of its incidents, each named by its first incident. */
+  chains: string[];
+  /** The action items of its incidents: counts, and the items still to do (open or in progress). */
+  actionItems: { total: number; open: number; overdue: number; done: number; prevent: number; preventDone: number; toDo: { incident: string; index: number }[] };
 }
 
 export interface RecurrenceLink {
@@ -352,6 +400,8 @@ export interface Analysis {
   windows: HeadlineWindows;
   dimensions: DimensionStats[];
   coOccurrence: CoOccurrence[];
+  /** Every contributing factor: declared ones in catalog order, then clusters by incidents. */
+  factors: FactorGroup[];
   patterns: Pattern[];
   recurrence: RecurrenceAnalysis;
   similarity: SimilarityAnalysis;

@@ -32,6 +32,7 @@ export const RULES = {
   'unknown-service': 'The service is not declared in the catalog.',
   'unknown-root-cause': 'The root-cause category is not declared in the catalog.',
   'unknown-trigger': 'The trigger is not declared in the catalog.',
+  'factor-reads-like': 'A contributing factor written as text reads like a declared one, and is counted as it.',
   // The body
   'missing-section': 'A required `##` section is missing from the body.',
   'timeline-entry': 'A Timeline item starts with a time that is not a valid time of day or date.',

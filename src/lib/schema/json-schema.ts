@@ -13,7 +13,8 @@ const enumOf = (values: readonly string[]) => z.enum(values as [string, ...strin
 
 /**
  * The frontmatter as JSON Schema, for editors: the zod schema itself, with the catalog's
- * severities, services, root causes and triggers as the allowed values, and the timestamp and
+ * severities, services, root causes and triggers as the allowed values, its contributing factors
+ * offered alongside free text, and the timestamp and
  * date shapes as patterns (zod checks them in code, which JSON Schema cannot carry).
  */
 export function postmortemJsonSchema(catalog: Catalog): JsonSchema {
@@ -27,6 +28,13 @@ export function postmortemJsonSchema(catalog: Catalog): JsonSchema {
   const properties = schema.properties!;
   for (const field of TIMESTAMPS) {
     properties[field] = { ...properties[field], pattern: TIMESTAMP_PATTERN, description: 'ISO 8601 date-time with Z or a UTC offset, e.g. 2025-03-04T14:02:00+01:00' };
+  }
+  if (catalog.contributing_factors.length) {
+    // An id or free text: the ids are offered for completion, text stays allowed.
+    properties.contributing_factors = {
+      ...properties.contributing_factors,
+      items: { anyOf: [{ enum: catalog.contributing_factors.map((f) => f.id), description: 'A declared contributing factor' }, { type: 'string', minLength: 1 }] },
+    };
   }
   const item = properties.action_items!.items!;
   for (const field of ['due', 'completed_at']) {

@@ -1,3 +1,4 @@
+import type { DeclaredFactor } from '../text/factor-text.ts';
 import type { Catalog } from './catalog.ts';
 
 /** The ids a postmortem may use, by list. Taken from the catalog, even a partly invalid one. */
@@ -6,9 +7,13 @@ export interface Vocabulary {
   services: string[];
   root_causes: string[];
   triggers: string[];
+  contributing_factors: string[];
+  /** The declared factors with their labels and aliases, which free text is matched against. */
+  factors: DeclaredFactor[];
 }
 
-export const VOCABULARY_LISTS = ['severities', 'services', 'root_causes', 'triggers'] as const;
+export const VOCABULARY_LISTS = ['severities', 'services', 'root_causes', 'triggers', 'contributing_factors'] as const;
+export type VocabularyList = (typeof VOCABULARY_LISTS)[number];
 
 export function vocabularyOf(catalog: Catalog): Vocabulary {
   return {
@@ -16,5 +21,7 @@ export function vocabularyOf(catalog: Catalog): Vocabulary {
     services: catalog.services.map((s) => s.id),
     root_causes: catalog.root_causes.map((r) => r.id),
     triggers: catalog.triggers.map((t) => t.id),
+    contributing_factors: catalog.contributing_factors.map((f) => f.id),
+    factors: catalog.contributing_factors.map((f) => ({ id: f.id, label: f.label, aliases: f.aliases })),
   };
 }

@@ -19,6 +19,16 @@ export interface CatalogResult {
   diagnostics: Diagnostic[];
 }
 
+/** Declared factors with a usable id and label, aliases that are text. */
+function lenientFactors(list: unknown): Vocabulary['factors'] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((e) => {
+    if (!e || typeof e !== 'object' || typeof e.id !== 'string' || typeof e.label !== 'string') return [];
+    const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a: unknown): a is string => typeof a === 'string') : [];
+    return [{ id: e.id, label: e.label, aliases }];
+  });
+}
+
 function lenientVocabulary(data: Record<string, unknown>): Vocabulary {
   const ids = (list: unknown) =>
     Array.isArray(list) ? list.flatMap((e) => (e && typeof e === 'object' && typeof e.id === 'string' ? [e.id] : [])) : [];
@@ -27,6 +37,8 @@ function lenientVocabulary(data: Record<string, unknown>): Vocabulary {
     services: ids(data.services),
     root_causes: ids(data.root_causes),
     triggers: ids(data.triggers),
+    contributing_factors: ids(data.contributing_factors),
+    factors: lenientFactors(data.contributing_factors),
   };
 }
 

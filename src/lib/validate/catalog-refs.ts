@@ -2,12 +2,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rules.ts';
 import type { YamlSpans } from '../parse/yaml-spans.ts';
-import type { Vocabulary } from '../schema/vocabulary.ts';
+import type { Vocabulary, VocabularyList } from '../schema/vocabulary.ts';
 import { closest, listOf } from '../text/suggest.ts';
 
 interface Reference {
   field: 'severity' | 'services' | 'root_causes' | 'trigger';
-  list: keyof Vocabulary;
+  list: VocabularyList;
   rule: RuleId;
   noun: string;
   /** The catalog entry to add, for a value nobody declared. */

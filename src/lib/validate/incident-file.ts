@@ -14,6 +14,7 @@ import { detach, detachStrings } from '../text/detach.ts';
 import { listOf } from '../text/suggest.ts';
 import { checkCatalogReferences } from './catalog-refs.ts';
 import { checkFieldRules } from './field-rules.ts';
+import { checkContributingFactors } from './factor-refs.ts';
 import { resolveTimeline } from './timeline.ts';
 import { issuesToDiagnostics } from './zod-issues.ts';
 
@@ -154,6 +155,7 @@ export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOpt
   diagnostics.push(...checkFieldRules(data, { file, id, spans, now: options.now }));
   if (options.vocabulary) {
     diagnostics.push(...checkCatalogReferences(data, options.vocabulary, { file, spans, catalogFile: options.catalogFile }));
+    diagnostics.push(...checkContributingFactors(data, options.vocabulary, { file, spans }));
   }
 
   const bodyLine = lines.position(split.bodyOffset).line;
