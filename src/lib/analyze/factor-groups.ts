@@ -1,4 +1,4 @@
-import { FACTOR_SIMILARITY, factorKey, factorMatcher, factorTokens, tokenSimilarity, type DeclaredFactor } from '../text/factor-text.ts';
+import { FACTOR_SIMILARITY, factorKey, factorMatcher, factorTokens, MIN_MECHANISM, mechanismTokens, conceptCount, writingSimilarity, type DeclaredFactor } from '../text/factor-text.ts';
 import type { FactorWriting } from './types.ts';
 
 /**
@@ -23,6 +23,7 @@ export function cleanFactor(text: string): string {
 
 interface Form {
   tokens: string[];
+  mechanism: string[];
   /** Writings with these tokens, with the number of postmortems that use each, first seen first. */
   writings: [string, number][];
   count: number;
@@ -35,7 +36,8 @@ interface Form {
  * search", 2007): tokens ordered rarest first, two sets this similar must share one of the first few,
  * so the work follows the writings, not their square.
  */
-export function groupFactorWritings(writings: ReadonlyMap<string, number>, declared: readonly DeclaredFactor[]): FactorGrouping {
+export function groupFactorWritings(writings: ReadonlyMap<string, number>, declared: readonly DeclaredFactor[], tuning = { similarity: FACTOR_SIMILARITY, minMechanism: MIN_MECHANISM }): FactorGrouping {
+  const threshold = tuning.similarity;
   const match = factorMatcher(declared);
   const valueOf = new Map<string, string>();
   const labelOf = new Map(declared.map((f) => [f.id, f.label]));
@@ -53,44 +55,29 @@ export function groupFactorWritings(writings: ReadonlyMap<string, number>, decla
     }
     const key = tokens.length ? tokens.join(' ') : factorKey(text);
     let form = forms.get(key);
-    if (!form) forms.set(key, (form = { tokens, writings: [], count: 0, order: forms.size }));
+    if (!form) forms.set(key, (form = { tokens, mechanism: mechanismTokens(tokens), writings: [], count: 0, order: forms.size }));
     form.writings.push([text, count]);
     form.count += count;
   }
 
   const ordered = [...forms.values()].sort((a, b) => b.count - a.count || a.order - b.order);
-  const df = new Map<string, number>();
-  for (const form of ordered) for (const t of form.tokens) df.set(t, (df.get(t) ?? 0) + 1);
-  const rarestFirst = (a: string, b: string) => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
-  // Dice ≥ t implies Jaccard ≥ t / (2 − t), for which the prefix filter's bound is stated.
-  const jaccard = FACTOR_SIMILARITY / (2 - FACTOR_SIMILARITY);
-  const prefixOf = (tokens: readonly string[]) => [...tokens].sort(rarestFirst).slice(0, tokens.length - Math.ceil(jaccard * tokens.length - 1e-9) + 1);
-
+  const words = prefixIndex(ordered.map((f) => f.tokens), threshold);
+  const mechanisms = prefixIndex(ordered.map((f) => (conceptCount(f.mechanism) >= tuning.minMechanism ? f.mechanism : [])), threshold);
   const leaders: { form: Form; members: Form[] }[] = [];
-  const index = new Map<string, number[]>();
-  for (const form of ordered) {
-    const prefix = prefixOf(form.tokens);
+  ordered.forEach((form, i) => {
     let best = -1, bestSimilarity = 0;
-    const seen = new Set<number>();
-    for (const token of prefix) {
-      for (const l of index.get(token) ?? []) {
-        if (seen.has(l)) continue;
-        seen.add(l);
-        const similarity = tokenSimilarity(form.tokens, leaders[l]!.form.tokens);
-        if (similarity >= FACTOR_SIMILARITY && (similarity > bestSimilarity || (similarity === bestSimilarity && l < best))) {
-          best = l;
-          bestSimilarity = similarity;
-        }
+    for (const l of new Set([...words.candidates(i), ...mechanisms.candidates(i)])) {
+      const similarity = writingSimilarity(form, leaders[l]!.form, tuning.minMechanism);
+      if (similarity >= threshold && (similarity > bestSimilarity || (similarity === bestSimilarity && l < best))) {
+        best = l;
+        bestSimilarity = similarity;
       }
     }
-    if (best >= 0) { leaders[best]!.members.push(form); continue; }
+    if (best >= 0) { leaders[best]!.members.push(form); return; }
     leaders.push({ form, members: [form] });
-    for (const token of prefix) {
-      const list = index.get(token);
-      if (list) list.push(leaders.length - 1);
-      else index.set(token, [leaders.length - 1]);
-    }
-  }
+    words.add(i, leaders.length - 1);
+    mechanisms.add(i, leaders.length - 1);
+  });
 
   const groups: FactorGrouping['groups'] = declared.map((f) => ({ value: f.id, label: f.label, declared: true, writings: declaredWritings.get(f.id)! }));
   for (const { form: leader, members } of leaders) {
@@ -98,7 +85,7 @@ export function groupFactorWritings(writings: ReadonlyMap<string, number>, decla
       text,
       postmortems,
       how: m === leader ? 'exact' : 'similar',
-      ...(m === leader ? {} : { similarity: Math.round(tokenSimilarity(m.tokens, leader.tokens) * 100) / 100 }),
+      ...(m === leader ? {} : { similarity: Math.round(writingSimilarity(m, leader, tuning.minMechanism) * 100) / 100 }),
     })));
     // The label is the most used writing, the first seen of equals; the value is its words.
     const label = all.reduce((a, b) => (b.postmortems > a.postmortems ? b : a)).text;
@@ -108,4 +95,32 @@ export function groupFactorWritings(writings: ReadonlyMap<string, number>, decla
     groups.push({ value, label, declared: false, writings: all });
   }
   return { valueOf, labelOf, groups };
+}
+
+/**
+ * Sets indexed by their rarest tokens, so that those at least FACTOR_SIMILARITY alike (Dice) are
+ * found without comparing every pair: two such sets share a token among the first
+ * |x| − ⌈t·|x|⌉ + 1 of each, t being the equivalent Jaccard bound.
+ */
+function prefixIndex(sets: readonly (readonly string[])[], threshold: number) {
+  const df = new Map<string, number>();
+  for (const set of sets) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string) => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  const jaccard = threshold / (2 - threshold);
+  const prefixes = sets.map((set) => [...set].sort(rarestFirst).slice(0, set.length - Math.ceil(jaccard * set.length - 1e-9) + 1));
+  const index = new Map<string, number[]>();
+  return {
+    /** Leaders that may be alike set i. */
+    candidates(i: number): number[] {
+      return prefixes[i]!.flatMap((t) => index.get(t) ?? []);
+    },
+    /** Set i leads `leader`. */
+    add(i: number, leader: number) {
+      for (const t of prefixes[i]!) {
+        const list = index.get(t);
+        if (list) list.push(leader);
+        else index.set(t, [leader]);
+      }
+    },
+  };
 }

@@ -24,6 +24,34 @@ const STOPWORDS = new Set([
   'completely', 'entirely', 'totally', 'fully', 'whatsoever', 'altogether', 'properly', 'correctly', 'enough', 'adequate', 'adequately',
 ]);
 
+/**
+ * Words incident reviews use for one idea, read as that idea: "no canary", "no staged rollout" and
+ * "no progressive deployment" all say the change was not staged. The classes are general SRE
+ * vocabulary; each word belongs to one.
+ */
+const CONCEPTS: Record<string, readonly string[]> = {
+  rollout: ['rollout', 'rollouts', 'roll', 'rolled', 'rolling', 'deploy', 'deploys', 'deployed', 'deploying', 'deployment', 'deployments', 'release', 'released', 'propagate', 'propagated', 'propagation', 'push', 'pushed', 'pushes', 'ship', 'shipped', 'replicated'],
+  staged: ['staged', 'stage', 'stages', 'staging', 'canary', 'canaries', 'progressive', 'progressively', 'gradual', 'gradually', 'incremental', 'incrementally', 'phased'],
+  everywhere: ['all', 'every', 'everywhere', 'whole', 'entire', 'global', 'globally', 'broadly', 'simultaneously', 'fleet', 'once'],
+  alert: ['alert', 'alerts', 'alerted', 'alerting', 'page', 'paged', 'paging', 'monitor', 'monitors', 'monitored', 'monitoring', 'instrumented', 'watching', 'watched', 'noticed', 'unnoticed', 'detect', 'detected', 'detection'],
+  depend: ['depend', 'depends', 'depended', 'dependency', 'dependencies', 'dependent', 'rely', 'relies', 'relied', 'relying', 'behind', 'fronted'],
+  shared: ['share', 'shares', 'shared', 'sharing', 'same'],
+  limit: ['limit', 'limits', 'limited', 'limiting', 'bound', 'bounded', 'cap', 'capped', 'throttle', 'throttled', 'throttling', 'quota', 'quotas', 'guard', 'protection', 'protect', 'ceiling'],
+  test: ['test', 'tests', 'tested', 'testing', 'exercised', 'rehearsed', 'rehearsal', 'practised', 'practiced', 'simulated', 'drill', 'drills'],
+  latent: ['latent', 'dormant', 'hidden', 'hid'],
+  capacity: ['capacity', 'headroom', 'spare', 'provisioned', 'provisioning'],
+  rollback: ['rollback', 'rollbacks', 'revert', 'reverted', 'reverting', 'reverts', 'undo'],
+  failover: ['failover', 'failovers', 'promote', 'promoted', 'promotion'],
+  restore: ['restore', 'restored', 'restores', 'restoring', 'backup', 'backups'],
+  retry: ['retry', 'retries', 'retried', 'retrying', 'backoff', 'thundering', 'herd', 'lockstep'],
+  cache: ['cache', 'caches', 'cached', 'caching'],
+  validate: ['validate', 'validated', 'validation', 'validator', 'check', 'checked', 'checks', 'verify', 'verified', 'reject', 'rejected', 'filter', 'filtered', 'filtering'],
+  config: ['config', 'configs', 'configuration', 'configurations', 'setting', 'settings'],
+  tool: ['tool', 'tools', 'tooling', 'portal', 'portals', 'dashboard', 'dashboards', 'console', 'script', 'scripts'],
+  facility: ['region', 'regions', 'zone', 'zones', 'facility', 'facilities', 'datacenter', 'datacentre'],
+};
+const CONCEPT_OF = new Map(Object.entries(CONCEPTS).flatMap(([concept, list]) => list.map((w) => [w, concept] as const)));
+
 /** A light stemmer: plurals (shared with similar-incident search), -ing, -ed, a final e, a doubled last consonant. */
 function stem(word: string): string {
   let w = singular(word);
@@ -44,7 +72,9 @@ function words(text: string): string[] {
 export function factorTokens(text: string): string[] {
   const out = new Set<string>();
   for (const word of words(text)) {
+    const concept = CONCEPT_OF.get(word);
     if (NEGATIONS.has(word)) out.add('no');
+    else if (concept) out.add(concept);
     else if (word.length > 1 && !STOPWORDS.has(word)) out.add(stem(word));
   }
   return [...out].sort();
@@ -69,6 +99,35 @@ export function tokenSimilarity(a: readonly string[], b: readonly string[]): num
     if (a[i] === b[j]) { shared++; i++; j++; } else if (a[i]! < b[j]!) i++; else j++;
   }
   return (2 * shared) / (a.length + b.length);
+}
+
+const MECHANISM_TOKENS = new Set([...Object.keys(CONCEPTS), 'no']);
+
+/**
+ * The part of a writing that says what kind of failure it is: its concept words and negation
+ * ("deployed to the whole fleet at once, without a staged rollout" → everywhere, no, rollout,
+ * staged), without the specifics (WAF, regex, fleet size) that differ from incident to incident.
+ */
+export function mechanismTokens(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => MECHANISM_TOKENS.has(t));
+}
+
+/** Concept words in a mechanism, negation not counted: "no X" is as generic as X. */
+export function conceptCount(mechanism: readonly string[]): number {
+  return mechanism.length - (mechanism.includes('no') ? 1 : 0);
+}
+
+/** A mechanism of fewer concept words than this is too generic to group writings by. */
+export const MIN_MECHANISM = 2;
+
+/**
+ * How alike two free-text writings are, for clustering: the better of their words' similarity and,
+ * when both name a mechanism of at least two concept words, their mechanisms' similarity.
+ */
+export function writingSimilarity(a: { tokens: readonly string[]; mechanism: readonly string[] }, b: { tokens: readonly string[]; mechanism: readonly string[] }, minMechanism = MIN_MECHANISM): number {
+  const words = tokenSimilarity(a.tokens, b.tokens);
+  if (conceptCount(a.mechanism) < minMechanism || conceptCount(b.mechanism) < minMechanism) return words;
+  return Math.max(words, tokenSimilarity(a.mechanism, b.mechanism));
 }
 
 /** Two writings at least this similar are one factor. */
