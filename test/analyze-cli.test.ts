@@ -92,3 +92,39 @@ describe('the analysis of the bundled examples tells their story', async () => {
     expect([sum('2025-01', '2025-06'), sum('2025-07', '2025-12'), sum('2026-01', '2026-06')]).toEqual([13, 8, 7]);
   });
 });
+
+describe('hindsight catalog suggest', () => {
+  test('lists the free-text clusters to declare, as catalog entries, and the declared factors written in other words', async () => {
+    const { code, stdout, stderr } = await run(['catalog', 'suggest', '--incidents', 'analyze/patterns/incidents']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(`Contributing factors worth declaring: free text that 2 or more incidents share (1)
+
+  3 incidents  "No CPU alerting", written 3 ways
+      "CPU alerting completely missing"
+      "no alerts on CPU usage" (similarity 0.86)
+
+Declare them in analyze/patterns/incidents/_catalog.yaml (and check each group: they were formed by similar words, not by meaning):
+
+contributing_factors:
+  - id: no-cpu-alerting
+    label: "No CPU alerting"
+    aliases: ["CPU alerting completely missing", "no alerts on CPU usage"]
+
+Declared factors written in other words: add them as aliases, or write the id (1)
+  no-canary: "No canary stage for deploys" in 1 postmortem
+`);
+  });
+
+  test('--min raises the bar; a missing subcommand is a usage error', async () => {
+    expect((await run(['catalog', 'suggest', '--incidents', 'analyze/patterns/incidents', '--min', '4'])).stdout).toContain('share (0)\n  none\n');
+    const bad = await run(['catalog']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('`catalog` needs a subcommand: suggest');
+  });
+
+  test('the analysis report points to it', async () => {
+    const { stdout } = await run(['analyze', '--incidents', 'analyze/patterns/incidents', '--as-of', '2025-12-31']);
+    expect(stdout).toContain('  1 group of free-text contributing factors is shared by 2 or more incidents: `hindsight catalog suggest` lists them to declare.\n');
+  });
+});

@@ -53,6 +53,9 @@ export function analysisReport(analysis: Analysis, { color }: { color: boolean }
   out.push('', heading(`Top patterns`));
   analysis.patterns.slice(0, TOP_PATTERNS).forEach((p, i) => out.push(`  ${String(i + 1).padStart(2)}. ${p.explanation} ${paint('dim', `(score ${p.score.toFixed(1)})`)}`));
 
+  const undeclared = analysis.factors.filter((g) => !g.declared && g.incidents >= 2).length;
+  if (undeclared) out.push(paint('dim', `  ${plural(undeclared, 'group')} of free-text contributing factors ${undeclared === 1 ? 'is' : 'are'} shared by 2 or more incidents: \`hindsight catalog suggest\` lists them to declare.`));
+
   out.push('', heading('Recurrence chains'));
   if (!recurrence.chains.length) out.push('  none');
   for (const chain of recurrence.chains) {

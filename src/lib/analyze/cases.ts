@@ -120,6 +120,8 @@ export function buildPopulation(incidents: readonly Incident[], catalog: Catalog
     writings: g.writings,
     ...(g.declared ? {} : { suggestedId: g.value.split(' ').slice(0, 6).join('-').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'factor' }),
   }));
+  // Declared factors keep the catalog's order; clusters come most shared first.
+  factors.sort((a, b) => (a.declared === b.declared ? (a.declared ? 0 : b.incidents - a.incidents || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)) : a.declared ? -1 : 1));
 
   const counted = all.filter((c) => c.kind === 'incident');
   const first = counted[0]?.period;
