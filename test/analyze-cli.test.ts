@@ -81,6 +81,19 @@ describe('the analysis of the bundled examples tells their story', async () => {
     ]));
   });
 
+  test('the top 5 patterns name the connection-pooling and reboot-script stories; none restates one value', () => {
+    const top = analysis.patterns.slice(0, 5).map((p) => p.parts.map((x) => `${x.dimension}:${x.value}`).join(' × '));
+    expect(top).toContain('contributing_factor:no-connection-pooling');
+    expect(top).toContain('contributing_factor:no-reboot-limit');
+    for (const p of analysis.patterns) expect(new Set(p.parts.map((x) => x.value)).size).toBe(p.parts.length);
+  });
+
+  test('the README quotes a pattern the examples really produce', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const quoted = /the top patterns \("(.+?)"\), recurrence chains/.exec(readme)![1]!;
+    expect(analysis.patterns.map((p) => p.explanation)).toContain(quoted);
+  });
+
   test('orders-db and capacity exhaustion dominate', () => {
     const top = (dimension: string) => analysis.dimensions.find((d) => d.dimension === dimension)!.values[0]!.value;
     expect([top('service'), top('root_cause')]).toEqual(['orders-db', 'capacity-exhaustion']);
