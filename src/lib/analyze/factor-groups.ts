@@ -1,4 +1,4 @@
-import { FACTOR_SIMILARITY, factorKey, factorMatcher, factorTokens, MIN_MECHANISM, mechanismTokens, conceptCount, writingSimilarity, type DeclaredFactor } from '../text/factor-text.ts';
+import { FACTOR_SIMILARITY, factorKey, factorMatcher, factorTokens, MIN_MECHANISM, mechanismTokens, conceptCount, tokenSimilarity, writingSimilarity, type DeclaredFactor } from '../text/factor-text.ts';
 import type { FactorWriting } from './types.ts';
 
 /**
@@ -62,21 +62,37 @@ export function groupFactorWritings(writings: ReadonlyMap<string, number>, decla
 
   const ordered = [...forms.values()].sort((a, b) => b.count - a.count || a.order - b.order);
   const words = prefixIndex(ordered.map((f) => f.tokens), threshold);
-  const mechanisms = prefixIndex(ordered.map((f) => (conceptCount(f.mechanism) >= tuning.minMechanism ? f.mechanism : [])), threshold);
+  const mechanisms = mechanismIndex(threshold);
   const leaders: { form: Form; members: Form[] }[] = [];
+  // Which probe last looked at each leader, so a leader found through several words is compared once.
+  const stamp = new Int32Array(ordered.length);
+  const usable = (form: Form) => (conceptCount(form.mechanism) >= tuning.minMechanism ? form.mechanism : undefined);
   ordered.forEach((form, i) => {
     let best = -1, bestSimilarity = 0;
-    for (const l of new Set([...words.candidates(i), ...mechanisms.candidates(i)])) {
-      const similarity = writingSimilarity(form, leaders[l]!.form, tuning.minMechanism);
+    const consider = (l: number, similarity: number) => {
       if (similarity >= threshold && (similarity > bestSimilarity || (similarity === bestSimilarity && l < best))) {
         best = l;
         bestSimilarity = similarity;
       }
+    };
+    // Dice ≥ t needs the smaller set to be at least t / (2 − t) of the larger.
+    const ratio = threshold / (2 - threshold);
+    for (const l of words.candidates(i)) {
+      if (stamp[l] === i + 1) continue;
+      stamp[l] = i + 1;
+      const other = leaders[l]!.form;
+      if (Math.min(form.tokens.length, other.tokens.length) < ratio * Math.max(form.tokens.length, other.tokens.length)) continue;
+      consider(l, writingSimilarity(form, other, tuning.minMechanism));
     }
+    // A leader not found by its words is as similar as its mechanism is: the first of each alike
+    // mechanism is the best of them.
+    const mechanism = usable(form);
+    const byMechanism = mechanism && mechanisms.best(mechanism);
+    if (byMechanism) consider(byMechanism[0], byMechanism[1]);
     if (best >= 0) { leaders[best]!.members.push(form); return; }
     leaders.push({ form, members: [form] });
     words.add(i, leaders.length - 1);
-    mechanisms.add(i, leaders.length - 1);
+    if (mechanism) mechanisms.add(mechanism, leaders.length - 1);
   });
 
   const groups: FactorGrouping['groups'] = declared.map((f) => ({ value: f.id, label: f.label, declared: true, writings: declaredWritings.get(f.id)! }));
@@ -98,6 +114,12 @@ export function groupFactorWritings(writings: ReadonlyMap<string, number>, decla
 }
 
 /**
+ * A word shared by more cluster leaders than this says little about which one a writing belongs
+ * to; keeping only the first (most used) bounds the work per writing, whatever the input.
+ */
+const MAX_POSTINGS = 64;
+
+/**
  * Sets indexed by their rarest tokens, so that those at least FACTOR_SIMILARITY alike (Dice) are
  * found without comparing every pair: two such sets share a token among the first
  * |x| − ⌈t·|x|⌉ + 1 of each, t being the equivalent Jaccard bound.
@@ -114,13 +136,46 @@ function prefixIndex(sets: readonly (readonly string[])[], threshold: number) {
     candidates(i: number): number[] {
       return prefixes[i]!.flatMap((t) => index.get(t) ?? []);
     },
-    /** Set i leads `leader`. */
+    /** Set i leads `leader`. A word keeps its first MAX_POSTINGS leaders, the most used. */
     add(i: number, leader: number) {
       for (const t of prefixes[i]!) {
         const list = index.get(t);
-        if (list) list.push(leader);
-        else index.set(t, [leader]);
+        if (!list) index.set(t, [leader]);
+        else if (list.length < MAX_POSTINGS) list.push(leader);
       }
+    },
+  };
+}
+
+/**
+ * Leaders by mechanism. Mechanisms are drawn from a few dozen concept words, so there are few
+ * distinct ones: a probe is compared with each distinct mechanism once (remembered), and only the
+ * first leader of each matters, since leaders are numbered in the order they are found.
+ */
+function mechanismIndex(threshold: number) {
+  const distinct: { key: string; tokens: readonly string[]; leader: number }[] = [];
+  const seen = new Set<string>();
+  const alike = new Map<string, { compared: number; best: [number, number] | undefined }>();
+  return {
+    /** [leader, similarity]: the most alike mechanism's first leader, the earliest of equals. */
+    best(mechanism: readonly string[]): [number, number] | undefined {
+      const key = mechanism.join(' ');
+      let entry = alike.get(key);
+      if (!entry) alike.set(key, (entry = { compared: 0, best: undefined }));
+      // Mechanisms first seen since the last look are compared now and remembered.
+      for (; entry.compared < distinct.length; entry.compared++) {
+        const other = distinct[entry.compared]!;
+        const similarity = tokenSimilarity(mechanism, other.tokens);
+        // Later mechanisms have later leaders: only a higher similarity replaces the best.
+        if (similarity >= threshold && (!entry.best || similarity > entry.best[1])) entry.best = [other.leader, similarity];
+      }
+      return entry.best;
+    },
+    add(mechanism: readonly string[], leader: number) {
+      const key = mechanism.join(' ');
+      if (seen.has(key)) return;
+      seen.add(key);
+      distinct.push({ key, tokens: mechanism, leader });
     },
   };
 }
