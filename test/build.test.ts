@@ -98,6 +98,17 @@ describe('the site built from a known corpus', () => {
     expect(metric('all-incidents')).toBe(String(analysis.headline.incidents));
     expect(metric('preventable')).toBe(String(analysis.headline.preventableRecurrences));
     expect(html).toContain('1 near-miss, 0 game days, and 1 draft left out of this site');
+    // Percentiles with their n; no arrow for 3 against 3.
+    expect(html).toContain('p50 time to resolve (n = 3)');
+    expect(html).toContain('3 in the 90 days before: flat');
+    expect(html).not.toContain('data-change=');
+    expect(html).toContain('<th class="num">n (resolve)</th>');
+  });
+
+  test('the patterns page names each pattern by its dimension, with its status and action items', () => {
+    const html = site.get('patterns/index.html')!;
+    expect(html).toMatch(/contributing factor<\/span> <strong>No connection limits<\/strong>/);
+    expect(html).toContain('Action items: 1 open (1 overdue) · 2 done of 3 action items');
   });
 
   test('the data files hold the analysis and every postmortem on the site', () => {
