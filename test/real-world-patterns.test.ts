@@ -6,7 +6,7 @@ import { cleanFactor } from '../src/lib/analyze/factor-groups.ts';
 import { NOW } from './helpers.ts';
 
 const DIR = join(import.meta.dirname, 'real-world/incidents');
-const truth = JSON.parse(readFileSync(join(import.meta.dirname, 'real-world/truth.json'), 'utf8')) as { factorGroups: { factors: { text: string }[] }[] };
+const truth = JSON.parse(readFileSync(join(import.meta.dirname, 'real-world/truth.json'), 'utf8')) as { factorGroups: { factors: { text: string }[] }[]; approximateTimes: string[] };
 const project = await loadProject({ incidentsDir: DIR, cwd: DIR, now: NOW });
 const analysis = analyze(project.incidents, project.catalog!, { asOf: '2026-11-30' });
 
@@ -33,5 +33,15 @@ describe('patterns on public postmortems', () => {
     // judged factors, 76% are right. Free-text clusters are suggestions to declare, not a headline.
     expect(together / (together + wrong)).toBeGreaterThanOrEqual(0.7);
     expect(together).toBeGreaterThanOrEqual(45);
+  });
+});
+
+describe('time metrics on public postmortems', () => {
+  test('times reconstructed from dates, once marked approximate, no longer stretch the percentiles', () => {
+    const approximate = new Set(truth.approximateTimes);
+    const marked = project.incidents.map((i) => (approximate.has(i.id) ? { ...i, frontmatter: { ...i.frontmatter, times_approximate: true as const } } : i));
+    const resolve = (incidents: typeof project.incidents) => analyze(incidents, project.catalog!, { asOf: '2026-11-30' }).timeMetrics.find((m) => m.metric === 'resolve')!.overall;
+    expect(resolve(project.incidents)).toMatchObject({ count: 117, approximate: 0, p50: 264, p90: 8610 });
+    expect(resolve(marked)).toMatchObject({ count: 63, approximate: 54, p50: 156, p90: 1451 });
   });
 });
