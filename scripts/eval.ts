@@ -44,7 +44,8 @@ export async function evaluateFolder(options: FolderOptions): Promise<Report> {
     rootCauses: i.frontmatter.root_causes ?? [],
     recurrenceOf: i.frontmatter.recurrence_of,
   }));
-  return evaluate({ corpus: options.corpus, analysis, postmortems, truth: options.truth });
+  const invalid = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+  return evaluate({ corpus: options.corpus, analysis, postmortems, truth: options.truth, invalid });
 }
 
 /** Generates a corpus with its truth into a temporary folder, measures it, and removes the folder. */
@@ -123,7 +124,9 @@ export async function main(args: string[], io: Io): Promise<number> {
         throw new Error(`cannot read ${values.truth}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
       }
       const truth = readTruth(text);
-      emit(await evaluateFolder({ corpus: values.incidents, dir: resolve(io.cwd, values.incidents), truth, asOf, now: Date.parse(`${asOf}T23:59:59Z`) }));
+      // Postmortems after the analysis date are left out of the analysis, not reported as errors.
+      const now = Date.parse(`${asOf > io.today ? asOf : io.today}T23:59:59Z`);
+      emit(await evaluateFolder({ corpus: values.incidents, dir: resolve(io.cwd, values.incidents), truth, asOf, now }));
     } else {
       for (const size of sizes.map(Number)) {
         io.stderr(`eval: generating and analysing ${size.toLocaleString('en')} postmortems (seed ${values.seed})\n`);
