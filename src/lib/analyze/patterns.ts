@@ -138,19 +138,22 @@ function explain(p: Omit<Pattern, 'explanation'>, group: ReturnType<typeof descr
  * the strongest lift among them.
  */
 export function rankPatterns(candidates: readonly Candidate[], ctx: PatternContext): Pattern[] {
-  const weights = new Map<string, number>();
-  const weightOf = (c: Case) => {
-    let w = weights.get(c.id);
-    if (w === undefined) weights.set(c.id, (w = incidentWeight(c, ctx)));
-    return w;
-  };
-  const bySet = new Map<string, Candidate[]>();
+  const ordinal = new Map(ctx.population.incidents.map((c, i) => [c, i]));
+  const weights = ctx.population.incidents.map((c) => incidentWeight(c, ctx));
+  // Candidates with the same incidents meet under a hash of them, checked element by element.
+  const buckets = new Map<string, Candidate[][]>();
   for (const candidate of candidates) {
-    const key = candidate.cases.map((c) => c.id).join(' ');
-    const same = bySet.get(key);
+    let hash = 2166136261;
+    for (const c of candidate.cases) hash = Math.imul(hash ^ ordinal.get(c)!, 16777619);
+    const key = `${candidate.cases.length}:${hash >>> 0}`;
+    const bucket = buckets.get(key);
+    const same = bucket?.find((group) => group[0]!.cases.every((c, i) => c === candidate.cases[i]));
     if (same) same.push(candidate);
-    else bySet.set(key, [candidate]);
+    else if (bucket) bucket.push([candidate]);
+    else buckets.set(key, [[candidate]]);
   }
+  const chainOf = new Map<string, number>();
+  ctx.chains.forEach((chain, i) => { for (const id of chain.incidents) chainOf.set(id, i); });
   const itemsOf = new Map<string, ActionItemRow[]>();
   for (const item of ctx.items) {
     const list = itemsOf.get(item.incident);
@@ -160,12 +163,12 @@ export function rankPatterns(candidates: readonly Candidate[], ctx: PatternConte
   const { periods } = ctx.population.scope;
   const recentFrom = periods[Math.max(0, periods.length - ctx.settings.trendPeriods)];
 
-  const scored = [...bySet.values()].map((same) => {
+  const scored = [...buckets.values()].flat().map((same) => {
     same.sort((a, b) => a.rank - b.rank || b.lift - a.lift);
     const lift = Math.max(...same.map((c) => c.lift));
     const cases = same[0]!.cases;
     const liftWith = same.find((c) => c.lift === lift)?.liftWith;
-    return { same, lift, liftWith, score: cases.reduce((sum, c) => sum + weightOf(c), 0) * lift };
+    return { same, lift, liftWith, score: cases.reduce((sum, c) => sum + weights[ordinal.get(c)!]!, 0) * lift };
   });
   const label = (parts: readonly PatternPart[]) => parts.map((x) => `${x.dimension}:${x.value}`).join('|');
   scored.sort((a, b) => b.score - a.score || b.same[0]!.cases.length - a.same[0]!.cases.length || (label(a.same[0]!.parts) < label(b.same[0]!.parts) ? -1 : 1));
@@ -173,8 +176,13 @@ export function rankPatterns(candidates: readonly Candidate[], ctx: PatternConte
   return scored.slice(0, TOP_PATTERNS).map(({ same, lift, liftWith, score }) => {
     const [named, ...others] = same;
     const group = describeGroup(named!.cases, ctx);
-    const ids = new Set(group.incidents);
+    const inChain = new Map<number, number>();
+    for (const id of group.incidents) {
+      const chain = chainOf.get(id);
+      if (chain !== undefined) inChain.set(chain, (inChain.get(chain) ?? 0) + 1);
+    }
     const items = named!.cases.flatMap((c) => itemsOf.get(c.id) ?? []);
+    const toDo = items.filter((i) => i.status === 'open' || i.status === 'in-progress');
     const prevent = items.filter((i) => i.type === 'prevent');
     const preventDone = prevent.filter((i) => i.status === 'done' || i.status === 'wont-do').length;
     const active = recentFrom !== undefined && named!.cases.some((c) => c.period >= recentFrom);
@@ -193,15 +201,15 @@ export function rankPatterns(candidates: readonly Candidate[], ctx: PatternConte
       status,
       trend: group.trend,
       incidents: group.incidents,
-      chains: ctx.chains.filter((chain) => chain.incidents.filter((id) => ids.has(id)).length >= 2).map((chain) => chain.incidents[0]!),
+      chains: [...inChain].filter(([, n]) => n >= 2).map(([i]) => i).sort((a, b) => a - b).map((i) => ctx.chains[i]!.incidents[0]!),
       actionItems: {
         total: items.length,
-        open: items.filter((i) => i.status === 'open' || i.status === 'in-progress').length,
+        open: toDo.length,
         overdue: items.filter((i) => i.overdue).length,
         done: items.filter((i) => i.status === 'done').length,
         prevent: prevent.length,
         preventDone,
-        toDo: items.filter((i) => i.status === 'open' || i.status === 'in-progress').map((i) => ({ incident: i.incident, index: i.index })),
+        toDo: toDo.map((i) => ({ incident: i.incident, index: i.index })),
       },
     };
     return { ...pattern, explanation: explain(pattern, group, ctx) };
