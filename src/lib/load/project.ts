@@ -5,8 +5,9 @@ import { compareDiagnostics, diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Incident } from '../model.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { checkAcrossFiles } from '../validate/cross-file.ts';
-import { DEFAULT_REQUIRED_SECTIONS, locateInFile, readIndexEntry, type IncidentIndexEntry } from '../validate/incident-file.ts';
+import { DEFAULT_REQUIRED_SECTIONS, readIndexEntry, type IncidentIndexEntry } from '../validate/incident-file.ts';
 import { findIncidentFiles, incidentIdOf } from './files.ts';
+import { frontmatterLocator } from './locate.ts';
 import { validateInParallel } from './parallel.ts';
 import { loadCatalog } from './catalog.ts';
 import { displayPath, readBytes, type FileContext } from './validate-files.ts';
@@ -88,6 +89,8 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
 
   const entries = new Map<string, IncidentIndexEntry>(results.map((r) => [r.index.id, r.index]));
   const pathById = new Map(files.postmortems.map((path) => [incidentIdOf(path), path]));
+  // Each file is read at most once more, however many findings it gets.
+  const locators = new Map<string, ReturnType<typeof frontmatterLocator>>();
   const crossFile = checkAcrossFiles(results.map((r) => r.index), {
     files: files.postmortems.map((path) => ({ id: incidentIdOf(path), file: display(path) })),
     entry(id) {
@@ -101,8 +104,9 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       return entry;
     },
   }, (entry, path) => {
-    const bytes = readBytes(join(options.cwd, entry.file));
-    return bytes instanceof Error ? { start: { line: 1, column: 1 } } : locateInFile(bytes, entry.file, path);
+    let locate = locators.get(entry.file);
+    if (!locate) locators.set(entry.file, (locate = frontmatterLocator(readBytes(join(options.cwd, entry.file)), entry.file)));
+    return locate(path);
   });
 
   for (const result of results) diagnostics.push(...result.diagnostics);
