@@ -4,6 +4,7 @@ import * as pagefind from 'pagefind';
 import { pretty } from '../cli/formatters/pretty.ts';
 import { BASE_PATH, countBySeverity, loadConfiguredProject, parseDate, type ConfiguredLoadOptions } from '../lib/index.ts';
 import { SITE } from '../site/config.ts';
+import { handOverProject } from '../site/loaded-project.ts';
 
 /**
  * Validates the incidents before Astro builds anything: a build with an invalid postmortem prints
@@ -26,8 +27,8 @@ export default function hindsight(options: { incidentsDir: string | undefined })
           process.exit(2);
         }
         if (command !== 'build') return;
-        // Findings only: the pages load the models themselves (src/site/data.ts).
-        const load: ConfiguredLoadOptions = { cwd: process.cwd(), incidents: false };
+        // Loaded once, with the models: the pages take this load over (src/site/data.ts).
+        const load: ConfiguredLoadOptions = { cwd: process.cwd() };
         if (options.incidentsDir) load.incidentsDir = options.incidentsDir;
         const result = await loadConfiguredProject(load);
         const { errors } = countBySeverity(result.diagnostics);
@@ -38,6 +39,7 @@ export default function hindsight(options: { incidentsDir: string | undefined })
           process.stderr.write('\nThe site was not built: fix the problems above (npm run validate checks them).\n');
           process.exit(1);
         }
+        handOverProject(result);
       },
       // Full-text search: Pagefind indexes the built pages (those marked data-pagefind-body).
       'astro:build:done': async ({ dir, logger }) => {

@@ -8,10 +8,12 @@ import {
   type Catalog,
   type ConfiguredLoadOptions,
   type Incident,
+  type LoadResult,
   type RecurrenceChain,
   type RecurrenceLink,
 } from '../lib/index.ts';
 import { INCIDENTS_OVERRIDE, SITE } from './config.ts';
+import { loadedProject } from './loaded-project.ts';
 
 /** Everything the pages show, loaded and analysed once per build. */
 export interface SiteData {
@@ -32,10 +34,18 @@ export interface SiteData {
   durationsOf: Map<string, Analysis['durations'][number]>;
 }
 
-async function load(): Promise<SiteData> {
+/** A build takes over what the integration validated; the dev server loads for itself. */
+async function loadProject(): Promise<LoadResult> {
+  const loaded = loadedProject();
+  if (loaded) return loaded;
+  if (import.meta.env.HINDSIGHT_DEV_SERVER !== true) throw new Error('the Hindsight integration did not hand over the postmortems it validated');
   const options: ConfiguredLoadOptions = { cwd: process.cwd(), threads: 1 };
   if (INCIDENTS_OVERRIDE) options.incidentsDir = INCIDENTS_OVERRIDE;
-  const project = await loadConfiguredProject(options);
+  return loadConfiguredProject(options);
+}
+
+async function load(): Promise<SiteData> {
+  const project = await loadProject();
   // The build integration has already stopped the build on any error; this is the dev server.
   if (!project.catalog) throw new Error('the catalog has errors: run npm run validate');
   const showDrafts = import.meta.env.HINDSIGHT_DEV_SERVER === true;
@@ -43,7 +53,8 @@ async function load(): Promise<SiteData> {
     .filter((i) => showDrafts || i.frontmatter.status !== 'draft')
     .sort((a, b) => b.times.startedAt - a.times.startedAt || (a.id < b.id ? -1 : 1));
   const byId = new Map(incidents.map((i) => [i.id, i]));
-  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(SITE.analysis, SITE.asOf));
+  // Only what the site shows is analysed: a draft's id must not reach analysis.json.
+  const analysis = analyze(incidents, project.catalog, optionsFromConfig(SITE.analysis, SITE.asOf));
   const draftsLeftOut = project.incidents.length - incidents.length;
   if (draftsLeftOut > 0) console.info(`[hindsight] ${draftsLeftOut === 1 ? '1 draft' : `${draftsLeftOut} drafts`} left out of the site`);
   const chainOf = new Map<string, RecurrenceChain>();

@@ -41,6 +41,7 @@ export const RULES = {
   // Across files
   'duplicate-id': 'Two files have the same incident id (ids are compared case-insensitively).',
   'unknown-incident': '`related` or `recurrence_of` names an incident that does not exist.',
+  'draft-reference': 'A postmortem past draft names a draft in `related` or `recurrence_of`: the draft is not published.',
   'self-reference': 'An incident names itself in `related` or `recurrence_of`.',
   'recurrence-order': 'An incident is a recurrence of one that did not start earlier.',
   'recurrence-cycle': '`recurrence_of` links form a cycle.',
