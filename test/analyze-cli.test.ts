@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -27,6 +27,17 @@ describe('hindsight analyze', () => {
     expect(lines).toContain('   1. 3 incidents in 5 months: svc-a × capacity, 1 of them SEV1, 1 recurrence (score 24.6)');
     expect(lines).toContain('  P0 181 days overdue  "Cap worker threads" (ann) from 2025-01-10-a-capacity');
     expect(stdout).toContain('recurred 2025-01-10-a-capacity while "Cap worker threads" (P0, ann) was not done: 14 days overdue, open');
+  });
+
+  test('text from postmortems cannot act on the terminal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hindsight-analysis-'));
+    cpSync(join(FIXTURES, 'analyze/known/incidents'), dir, { recursive: true });
+    const file = join(dir, '2025-01-10-a-capacity.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Cap worker threads', 'title: "Cap\\e]0;pwned\\a worker\\nthreads\\u202e"').replace('owner: ann', 'owner: "ann\\e[2J"'));
+    const { code, stdout } = await run(['analyze', '--incidents', dir, '--as-of', '2025-08-01', '--color']);
+    expect(code).toBe(0);
+    expect(stdout.replace(/\x1b\[\d+m/g, '')).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(stdout.replace(/\x1b\[\d+m/g, '')).toContain('  P0 181 days overdue  "Cap\\x1b]0;pwned\\x07 worker\\nthreads\\u202e" (ann\\x1b[2J) from 2025-01-10-a-capacity');
   });
 
   test('--json - prints exactly the analysis', async () => {

@@ -187,6 +187,11 @@ test('nothing hostile in a postmortem survives into the site', () => {
       }
     }
   }
+  // Control characters the validator accepts never make the feed ill-formed (XML 1.0's Char production).
+  const feed = site.get('feed.xml')!;
+  expect(feed).toMatch(/^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u);
+  expect(feed).toContain('<title>SEV2: Control\uFFFD \uFFFD \uFFFD[31m \uFFFD characters in a title</title>');
+  expect(feed).toContain('<updated>2025-07-05T12:30:00Z</updated>');
   const page = site.get('incidents/2025-05-01-hostile-postmortem/index.html')!;
   expect(page).toContain('&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; checkout broke');
   expect(page).toContain('a link');
