@@ -15,6 +15,7 @@ export { actionItemSchema, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, PRIORITIES, 
 export { parseTimestamp, parseDate } from './schema/timestamp.ts';
 export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';
 export { groupBy } from './analyze/groups.ts';
+export { isOpen, isOverdue, isSevere, severeSeverities, type ActionItemState } from './analyze/concepts.ts';
 export type * from './analyze/types.ts';
 export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';
 export { renderBodyHtml, renderBodySections, type RenderedSection } from './render/body-html.ts';
