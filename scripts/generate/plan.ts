@@ -195,7 +195,10 @@ export function planIncidents(org: Organisation, options: PlanOptions, rng: Rng)
 
     for (const s of services) {
       let list = byService.get(s.id);
-      if (!list) byService.set(s.id, (list = []));
+      if (!list) {
+        list = [];
+        byService.set(s.id, list);
+      }
       list.push(i);
     }
     out.push(incident);

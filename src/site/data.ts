@@ -78,7 +78,8 @@ let loaded: Promise<SiteData> | undefined;
 
 /** The site's data; every page shares one load. */
 export function siteData(): Promise<SiteData> {
-  return (loaded ??= load());
+  loaded ??= load();
+  return loaded;
 }
 
 /** A path inside the site, under its base path. */

@@ -86,7 +86,7 @@ export function setUpTableFilter(formId: string, tableId: string): void {
     th.replaceChildren(button);
     button.addEventListener('click', () => {
       const ascending = th.getAttribute('aria-sort') !== 'ascending';
-      all.forEach((other) => other.removeAttribute('aria-sort'));
+      for (const other of all) other.removeAttribute('aria-sort');
       th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
       const index = th.cellIndex;
       const key = (row: Row) => row.element.cells[index]!.dataset.sort ?? row.element.cells[index]!.textContent ?? '';

@@ -51,7 +51,7 @@ export function analysisReport(analysis: Analysis, { color }: { color: boolean }
   }
 
   out.push('', heading(`Top patterns`));
-  analysis.patterns.slice(0, TOP_PATTERNS).forEach((p, i) => out.push(`  ${String(i + 1).padStart(2)}. ${show(p.explanation)} ${paint('dim', `(score ${p.score.toFixed(1)})`)}`));
+  for (const [i, p] of analysis.patterns.slice(0, TOP_PATTERNS).entries()) out.push(`  ${String(i + 1).padStart(2)}. ${show(p.explanation)} ${paint('dim', `(score ${p.score.toFixed(1)})`)}`);
 
   out.push('', heading('Recurrence chains'));
   if (!recurrence.chains.length) out.push('  none');

@@ -50,7 +50,9 @@ export async function validateInParallel(paths: readonly string[], ctx: FileCont
   const n = Math.max(1, Math.min(threads, Math.floor(paths.length / MIN_FILES_PER_THREAD)));
   if (n === 1) return validateFiles(paths, ctx);
   const shares: string[][] = Array.from({ length: n }, () => []);
-  paths.forEach((path, i) => shares[i % n]!.push(path));
+  paths.forEach((path, i) => {
+    shares[i % n]!.push(path);
+  });
   const pending = shares.slice(1).map((share) => runWorker(share, ctx));
   const results: IncidentFileResult[][] = [validateFiles(shares[0]!, ctx), ...(await Promise.all(pending))];
   return paths.map((_, i) => results[i % n]![Math.floor(i / n)]!);

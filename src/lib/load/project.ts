@@ -105,7 +105,10 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     },
   }, (entry, path) => {
     let locate = locators.get(entry.file);
-    if (!locate) locators.set(entry.file, (locate = frontmatterLocator(readBytes(join(options.cwd, entry.file)), entry.file)));
+    if (!locate) {
+      locate = frontmatterLocator(readBytes(join(options.cwd, entry.file)), entry.file);
+      locators.set(entry.file, locate);
+    }
     return locate(path);
   });
 
