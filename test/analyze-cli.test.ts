@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { analysisReport } from '../src/cli/report/analysis-report.ts';
 import { analyze, loadProject } from '../src/lib/index.ts';
 import { actingCharacters, NOW, runCli, withoutColours } from './helpers.ts';
 
@@ -38,6 +39,23 @@ describe('hindsight analyze', () => {
     expect(code).toBe(0);
     expect(actingCharacters(withoutColours(stdout))).toEqual([]);
     expect(withoutColours(stdout)).toContain('  P0 181 days overdue  "Cap\\x1b]0;pwned\\x07 worker\\nthreads\\u202e" (ann\\x1b[2J) from 2025-01-10-a-capacity');
+  });
+
+  test('long lists are cut to their first ten, saying how many more the JSON has', async () => {
+    const project = await loadProject({ incidentsDir: join(FIXTURES, 'analyze/known/incidents'), cwd: FIXTURES, now: NOW });
+    const analysis = analyze(project.incidents, project.catalog!, { asOf: '2025-08-01' });
+    const long = { ...analysis.recurrence.chains[0]!, explicit: 12, inferred: 7, links: 19, incidents: Array.from({ length: 20 }, (_, i) => `i-${i}`), gapsDays: Array.from({ length: 19 }, () => 2) };
+    analysis.recurrence.chains = Array.from({ length: 12 }, () => long);
+    analysis.recurrence.preventable = Array.from({ length: 13 }, () => analysis.recurrence.preventable[0]!);
+    const lines = analysisReport(analysis, { color: false }).split('\n');
+    const section = (title: string) => lines.slice(lines.indexOf(title) + 1, lines.indexOf('', lines.indexOf(title)));
+    expect(section('Recurrence chains').slice(0, 9)).toEqual([
+      '  20 incidents (12 linked, 7 inferred):', '    i-0', '    +2d → i-1', '    +2d → i-2', '    … 14 more …', '    +2d → i-17', '    +2d → i-18', '    +2d → i-19', '  20 incidents (12 linked, 7 inferred):',
+    ]);
+    expect(section('Recurrence chains')).toHaveLength(81);
+    expect(section('Recurrence chains').at(-1)).toBe('  … and 2 chains more: --json FILE lists them all');
+    expect(section('Preventable recurrences')).toHaveLength(21);
+    expect(section('Preventable recurrences').at(-1)).toBe('  … and 3 preventable recurrences more: --json FILE lists them all');
   });
 
   test('--json - prints exactly the analysis', async () => {

@@ -7,6 +7,10 @@ type Style = Parameters<typeof styleText>[0];
 const TOP_PATTERNS = 10;
 const TOP_VALUES = 5;
 const SLOWEST = 5;
+/** How many chains, preventable recurrences and overdue items the report lists. */
+const LISTED = 10;
+/** A long chain shows its first and last few incidents. */
+const CHAIN_ENDS = 3;
 
 /**
  * The terminal report of an analysis: headline numbers, then the findings leadership acts on.
@@ -18,6 +22,10 @@ export function analysisReport(analysis: Analysis, { color }: { color: boolean }
   const heading = (text: string) => paint('bold', text);
   const { scope, headline, recurrence, actionItems, settings } = analysis;
   const out: string[] = [];
+  // A terminal shows the first few of a long list; the JSON has every one.
+  const more = (count: number, noun: string) => {
+    if (count > LISTED) out.push(paint('dim', `  … and ${plural(count - LISTED, noun)} more: --json FILE lists them all`));
+  };
 
   const leftOut = [
     scope.leftOut.draft.length ? plural(scope.leftOut.draft.length, 'draft') : '',
@@ -55,25 +63,33 @@ export function analysisReport(analysis: Analysis, { color }: { color: boolean }
 
   out.push('', heading('Recurrence chains'));
   if (!recurrence.chains.length) out.push('  none');
-  for (const chain of recurrence.chains) {
-    const steps = chain.incidents.map((id, i) => (i === 0 ? show(id) : `${paint('dim', `+${Math.round(chain.gapsDays[i - 1]!)}d →`)} ${show(id)}`));
+  for (const chain of recurrence.chains.slice(0, LISTED)) {
+    const step = (id: string, i: number) => (i === 0 ? show(id) : `${paint('dim', `+${Math.round(chain.gapsDays[i - 1]!)}d →`)} ${show(id)}`);
+    const ends = chain.incidents.length > 2 * CHAIN_ENDS + 1;
     out.push(`  ${plural(chain.incidents.length, 'incident')} (${chain.explicit} linked, ${chain.inferred} inferred):`);
-    for (const step of steps) out.push(`    ${step}`);
+    chain.incidents.forEach((id, i) => {
+      if (!ends || i < CHAIN_ENDS || i >= chain.incidents.length - CHAIN_ENDS) out.push(`    ${step(id, i)}`);
+      else if (i === CHAIN_ENDS) out.push(paint('dim', `    … ${chain.incidents.length - 2 * CHAIN_ENDS} more …`));
+    });
   }
+  more(recurrence.chains.length, 'chain');
 
   out.push('', heading('Preventable recurrences'));
   if (!recurrence.preventable.length) out.push('  none');
-  for (const p of recurrence.preventable) {
+  for (const p of recurrence.preventable.slice(0, LISTED)) {
     const when = p.overdueDays === null ? 'no due date' : p.overdueDays > 0 ? paint('red', `${plural(p.overdueDays, 'day')} overdue`) : p.overdueDays === 0 ? 'due that day' : `due ${plural(-p.overdueDays, 'day')} later`;
     const state = p.item.completedAt ? `done only on ${p.item.completedAt}` : p.item.status;
     out.push(`  ${show(p.recurrence)}`);
     out.push(`    recurred ${show(p.original)}${p.link === 'chain' ? ' (earlier in its chain)' : ''} while "${show(p.item.title)}" (${p.item.priority}, ${show(p.item.owner)}) was not done: ${when}, ${state}`);
   }
 
+  more(recurrence.preventable.length, 'preventable recurrence');
+
   const overdue = actionItems.items.filter((i) => i.overdue && (i.priority === 'P0' || i.priority === 'P1'));
   out.push('', heading('Overdue P0/P1 action items'));
   if (!overdue.length) out.push('  none');
-  for (const item of overdue) out.push(`  ${item.priority} ${paint('red', `${item.overdueDays} days overdue`)}  "${show(item.title)}" (${show(item.owner)}) from ${show(item.incident)}`);
+  for (const item of overdue.slice(0, LISTED)) out.push(`  ${item.priority} ${paint('red', `${item.overdueDays} days overdue`)}  "${show(item.title)}" (${show(item.owner)}) from ${show(item.incident)}`);
+  more(overdue.length, 'overdue P0/P1 item');
 
   const detect = analysis.timeMetrics.find((m) => m.metric === 'detect')!;
   out.push('', heading('Slowest to detect'));
