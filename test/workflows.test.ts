@@ -10,7 +10,8 @@ const WORKFLOWS = join(REPO, '.github/workflows');
 const SCRIPTS = Object.keys(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts as Record<string, string>);
 
 interface Step { run?: string; uses?: string; env?: Record<string, string> }
-type Workflow = { on: unknown; jobs: Record<string, { steps?: Step[] }> };
+type Permissions = Record<string, 'read' | 'write' | 'none'> | 'read-all' | 'write-all';
+type Workflow = { on: unknown; permissions?: Permissions; jobs: Record<string, { permissions?: Permissions; steps?: Step[] }> };
 
 const workflows = readdirSync(WORKFLOWS).filter((f) => f.endsWith('.yml')).sort();
 const read = (file: string) => parse(readFileSync(join(WORKFLOWS, file), 'utf8'), { prettyErrors: true }) as Workflow;
@@ -47,6 +48,25 @@ describe('GitHub workflows', () => {
   test.each(workflows)('%s runs only npm scripts that exist', (file) => {
     for (const step of steps(file)) {
       for (const [, script] of (step.run ?? '').matchAll(/npm run (\S+)/g)) expect(SCRIPTS, `${file}: npm run ${script}`).toContain(script);
+    }
+  });
+
+  test('deploy.yml: the build reads only; only the deploy job, which runs none of our code, writes', () => {
+    const workflow = read('deploy.yml');
+    expect(workflow.permissions).toEqual({});
+    expect(workflow.jobs.build!.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect((workflow.jobs.deploy!.steps ?? []).map((s) => s.run ?? s.uses)).toEqual(['actions/deploy-pages@v4']);
+  });
+
+  test.each(workflows)('%s: no job that runs commands holds a token that can write', (file) => {
+    const workflow = read(file);
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      if (!(job.steps ?? []).some((s) => s.run)) continue;
+      // A job without its own permissions gets the workflow's, and without those, the repository's default (often write).
+      const permissions = job.permissions ?? workflow.permissions;
+      expect(permissions, `${file}: ${name}`).toBeTypeOf('object');
+      expect(Object.entries(permissions as object).filter(([, level]) => level === 'write'), `${file}: ${name}`).toEqual([]);
     }
   });
 
