@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync, type Dirent } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -116,14 +116,19 @@ describe('which files are postmortems', () => {
     });
   });
 
-  // As root every folder is readable: the run is then made as the unprivileged user `nobody`.
+  // As root every folder is readable: the run is then made as the unprivileged user `nobody`, from
+  // a copy of the CLI it can read wherever this tree is (a tarball unpacked in a private folder).
   test('an unreadable subfolder is a finding, not a crash, in a real run', () => {
     mkdirSync(join(cwd, 'incidents/locked'));
     cpSync(join(VALID, PUBLISHED), join(cwd, 'incidents/locked/2025-09-05-locked.md'));
     chmodSync(join(cwd, 'incidents/locked'), 0o000);
     chmodSync(cwd, 0o755);
+    const cli = mkdtempSync(join(tmpdir(), 'hindsight-cli-'));
+    chmodSync(cli, 0o755);
+    for (const part of ['bin', 'src', 'package.json']) cpSync(join(REPO, part), join(cli, part), { recursive: true });
+    symlinkSync(realpathSync(join(REPO, 'node_modules')), join(cli, 'node_modules'));
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const child = spawnSync(process.execPath, [join(REPO, 'bin/hindsight.js'), 'validate', '--format', 'json'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH }, ...asNobody });
+    const child = spawnSync(process.execPath, [join(cli, 'bin/hindsight.js'), 'validate', '--format', 'json'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH }, ...asNobody });
     expect(child.stderr).toBe('');
     expect(child.status).toBe(1);
     expect(JSON.parse(child.stdout)).toEqual({
