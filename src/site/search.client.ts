@@ -11,6 +11,8 @@ export function setUpSearch(): void {
   const query = new URLSearchParams(location.search).get('q');
   const input = document.querySelector<HTMLInputElement>('#search input');
   if (!input) return;
+  // The page's visible label names the box.
+  input.id = 'search-input';
   if (query) {
     input.value = query;
     input.dispatchEvent(new Event('input', { bubbles: true }));
