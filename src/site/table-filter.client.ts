@@ -104,7 +104,7 @@ export function setUpTableFilter(formId: string, tableId: string): void {
     else field.value = value;
   }
   const [, name, direction] = /^(.+)-(asc|desc)$/.exec(params.get('sort') ?? '') ?? [];
-  const sorted = headers.find((th) => th.dataset.name === name);
+  const sorted = name === undefined ? undefined : headers.find((th) => th.dataset.name === name);
   if (sorted) sortBy(sorted, direction === 'asc');
   form.hidden = false;
   form.addEventListener('input', () => apply());

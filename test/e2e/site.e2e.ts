@@ -153,6 +153,8 @@ test('filtering the incidents table narrows the rows and keeps the filter in the
   const visible = () => page.locator('table#incidents tbody tr:not([hidden])').count();
   const all = await visible();
   expect(all).toBe(31);
+  // Newest first as built: no column claims an order it was not sorted by.
+  expect(await page.locator('table#incidents th[aria-sort]').count()).toBe(0);
   await page.selectOption('select[name="services"]', 'orders-db');
   // Seven incidents and the failover game day.
   expect(await visible()).toBe(8);
@@ -164,6 +166,10 @@ test('filtering the incidents table narrows the rows and keeps the filter in the
   expect(await shared.page.locator('table#incidents tbody tr:not([hidden])').count()).toBe(1);
   await page.close();
   await shared.page.close();
+  // A sort in the URL sorts as a header click would.
+  const sorted = await open('/incidents/?sort=duration-desc');
+  expect(await sorted.page.locator('table#incidents th[aria-sort="descending"]').textContent()).toBe('Duration');
+  await sorted.page.close();
 });
 
 test('the action items filter to the overdue ones, and sort by a header from the keyboard', async () => {
