@@ -1,4 +1,4 @@
-import { formatMinutes, formatTimestamp, renderBodySections, type Incident } from '../../lib/index.ts';
+import { formatMinutes, formatTimestamp, plural, renderBodySections, type Incident } from '../../lib/index.ts';
 import { actionItemRow, type ActionItemRowView } from './action-items.ts';
 import { chainView, type ChainView } from './chain.ts';
 import { severityBadge, type SeverityBadge } from './severity.ts';
@@ -90,9 +90,9 @@ export function incidentPageView(data: SiteData, incident: Incident): IncidentPa
     items: (data.itemsOf.get(incident.id) ?? []).map((item) => actionItemRow(data, item)),
     origin: origin && {
       ...incidentLink(data, origin.from),
-      note: `${origin.kind === 'explicit' ? 'linked by the authors' : `inferred: shares ${shared.join(', ')}`}, ${origin.gapDays} days earlier`,
+      note: `${origin.kind === 'explicit' ? 'linked by the authors' : `inferred: shares ${shared.join(', ')}`}, ${plural(Math.round(origin.gapDays), 'day')} earlier`,
     },
-    recurredAs: recurredAs.map((l) => ({ ...incidentLink(data, l.to), note: `${l.gapDays} days later` })),
+    recurredAs: recurredAs.map((l) => ({ ...incidentLink(data, l.to), note: `${plural(Math.round(l.gapDays), 'day')} later` })),
     chain: chain && chainView(data, chain, incident.id),
     related: (fm.related ?? []).map((id) => incidentLink(data, id)),
     similar: similar.map((s) => ({
