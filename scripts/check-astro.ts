@@ -3,14 +3,22 @@
  * project's own TypeScript. Each file is converted to TSX (Astro's converter, the one its editor
  * tooling uses) under `.astro-check/`, where `rootDirs` lets the relative imports resolve as from
  * `src/`; tsc checks them; errors are reported at their line and column in the `.astro` file.
+ *
+ *   npm run check:astro                          # src/
+ *   npm run check:astro -- --src DIR --out DIR   # another folder (the tests check a broken one)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { convertToTsx, type ConvertToTsxResult } from '@astrojs/astro2tsx';
 
 const REPO = join(import.meta.dirname, '..');
-const OUT = join(REPO, '.astro-check');
+const { values } = parseArgs({ options: { src: { type: 'string', default: 'src' }, out: { type: 'string', default: '.astro-check' } } });
+const SRC = resolve(REPO, values.src);
+const OUT = resolve(REPO, values.out);
+/** Where the converted files go: the same path under OUT as the sources under the repository. */
+const MIRROR = join(OUT, relative(REPO, SRC));
 
 /** 1-based line and column of an offset in a text. */
 function lineColumn(text: string, offset: number): string {
@@ -34,35 +42,36 @@ function originalPosition(result: ConvertToTsxResult, source: string, line: numb
 }
 
 rmSync(OUT, { recursive: true, force: true });
-const converted = new Map<string, { source: string; result: ConvertToTsxResult }>();
+const converted = new Map<string, { source: string; text: string; result: ConvertToTsxResult }>();
 let parseErrors = 0;
-for (const file of readdirSync(join(REPO, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.astro')).sort()) {
-  const path = join(REPO, 'src', file);
+for (const file of readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.astro')).sort()) {
+  const path = join(SRC, file);
   const source = readFileSync(path, 'utf8');
   const result = convertToTsx(source, { filename: path, ambientTypes: true });
   for (const d of result.diagnostics) {
-    process.stderr.write(`src/${file}:${lineColumn(source, d.position.start)} ${d.message}\n`);
+    process.stderr.write(`${relative(REPO, path)}:${lineColumn(source, d.position.start)} ${d.message}\n`);
     parseErrors++;
   }
-  const target = join(OUT, 'src', `${file}.tsx`);
+  const target = join(MIRROR, `${file}.tsx`);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, result.code);
-  converted.set(relative(REPO, target), { source, result });
+  converted.set(relative(REPO, target), { source: relative(REPO, path), text: source, result });
 }
+mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'tsconfig.json'), JSON.stringify({
-  extends: '../tsconfig.json',
-  compilerOptions: { rootDirs: ['../src', './src'] },
-  include: ['./src', '../src/env.d.ts'],
+  extends: join(REPO, 'tsconfig.json'),
+  compilerOptions: { rootDirs: [SRC, MIRROR] },
+  include: [MIRROR, join(REPO, 'src/env.d.ts')],
   // The root config leaves this folder out of the plain type check.
   exclude: [],
 }));
 
 const tsc = spawnSync(join(REPO, 'node_modules/.bin/tsc'), ['-p', join(OUT, 'tsconfig.json'), '--pretty', 'false'], { cwd: REPO, encoding: 'utf8' });
 // tsc reports `file(line,col): error TS…: message`; generated files are reported at their source.
-const report = tsc.stdout.replace(/^(\.astro-check\/src\/[^(]+\.astro)\.tsx\((\d+),(\d+)\)/gm, (whole, file: string, line: string, column: string) => {
-  const entry = converted.get(`${file}.tsx`);
-  const at = entry && originalPosition(entry.result, entry.source, Number(line), Number(column));
-  return at ? `${file.slice('.astro-check/'.length)}:${at}` : whole;
+const report = tsc.stdout.replace(/^([^(\n]+\.astro\.tsx)\((\d+),(\d+)\)/gm, (whole, file: string, line: string, column: string) => {
+  const entry = converted.get(file);
+  const at = entry && originalPosition(entry.result, entry.text, Number(line), Number(column));
+  return entry && at ? `${entry.source}:${at}` : whole;
 });
 process.stdout.write(report);
 process.stderr.write(tsc.stderr);
