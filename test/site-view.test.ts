@@ -233,3 +233,14 @@ describe('the patterns page', () => {
     expect(view.preventableAll).toBe('/incidents/?preventable=true');
   });
 });
+
+describe('the action items page', () => {
+  test('opens with one sentence of counts, and offers open and in-progress together as a status', () => {
+    const view = actionItemsView(data);
+    expect(`${view.summary.before} ${view.summary.overdue} ${view.summary.after}`).toBe(
+      "6 action items from every postmortem on the site: 1 open, 1 in progress, 3 done, 1 won't do; 2 overdue as of 2025-08-01. Completion rate 60% (done of all but won't do); median 10 days from incident to done.",
+    );
+    expect(view.options.statuses[0]).toEqual({ value: 'unfinished', label: 'not done (open or in progress)' });
+    expect(kept(view.rows, '/action-items/?status=unfinished').map((r) => r.status)).toEqual(['open', 'in-progress']);
+  });
+});

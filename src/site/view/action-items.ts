@@ -61,7 +61,8 @@ export interface GroupTable {
 }
 
 export interface ActionItemsView {
-  summary: { total: string; open: number; inProgress: number; done: number; wontDo: number; overdue: number; asOf: string; completion: string; medianDays: string };
+  /** The page's opening sentence, around its overdue count. */
+  summary: { before: string; overdue: string; after: string };
   options: { owners: string[]; teams: string[]; statuses: { value: string; label: string }[]; priorities: string[] };
   rows: ActionItemRowView[];
   groups: GroupTable[];
@@ -78,15 +79,9 @@ export function actionItemsView(data: SiteData): ActionItemsView {
   const totals = actionItems.totals;
   return {
     summary: {
-      total: plural(totals.total, 'action item'),
-      open: totals.open,
-      inProgress: totals.inProgress,
-      done: totals.done,
-      wontDo: totals.wontDo,
-      overdue: totals.overdue,
-      asOf: settings.asOf,
-      completion: percent(totals.completionRate),
-      medianDays: actionItems.medianDaysToComplete === null ? '—' : String(actionItems.medianDaysToComplete),
+      before: `${plural(totals.total, 'action item')} from every postmortem on the site: ${totals.open} open, ${totals.inProgress} in progress, ${totals.done} done, ${totals.wontDo} won't do;`,
+      overdue: `${totals.overdue} overdue`,
+      after: `as of ${settings.asOf}. Completion rate ${percent(totals.completionRate)} (done of all but won't do); median ${actionItems.medianDaysToComplete ?? '—'} days from incident to done.`,
     },
     options: {
       owners: actionItems.byOwner.map((g) => g.key).sort(),
