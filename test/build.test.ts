@@ -136,6 +136,14 @@ describe('the site built from a known corpus', () => {
     expect(html).toContain('By quarter: most months have fewer than 5 incidents');
   });
 
+  test('the duration chart goes by quarter, marks p90 apart and carries its tooltips in hours and minutes', () => {
+    const charts = [...site.get('index.html')!.matchAll(/<script type="application\/json">(.*?)<\/script>/gs)].map(([, json]) => JSON.parse(json!));
+    const durations = charts.find((c) => c.unit === 'minutes');
+    expect(durations.labels).toEqual(['2025-Q1', '2025-Q2', '2025-Q3']);
+    expect(durations.series.map((s: { label: string; marker: string }) => `${s.label} ${s.marker}`)).toEqual(['Detect p50 circle', 'Detect p90 triangle', 'Resolve p50 circle', 'Resolve p90 triangle']);
+    expect(durations.series[2].display).toEqual(['1 h', '10 h', '2 h']);
+  });
+
   test('a missing page has a page of its own', () => {
     expect(site.get('404.html')).toContain('<h1>Not found</h1>');
   });
