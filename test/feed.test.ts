@@ -4,6 +4,8 @@ import { loadProject } from '../src/lib/index.ts';
 import { atomFeed, rfc3339, xmlText } from '../src/site/view/feed.ts';
 import { NOW } from './helpers.ts';
 
+const LINKS = { self: 'feed.xml', home: './', incident: (id: string) => `incidents/${id}/` };
+
 /** XML 1.0's `Char` production: what a well-formed document may contain, and nothing else. */
 const XML_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
 
@@ -20,12 +22,14 @@ test('a feed of postmortems with control characters in their text is well-formed
   const dir = join(import.meta.dirname, 'fixtures/site/hostile/incidents');
   const { incidents } = await loadProject({ incidentsDir: dir, cwd: dir, now: NOW });
   const newestFirst = [...incidents].sort((a, b) => b.times.startedAt - a.times.startedAt);
-  const feed = atomFeed(newestFirst, { title: 'Postmortems\x1b', asOf: '2025-08-01' });
+  const feed = atomFeed(newestFirst, { title: 'Postmortems\x1b', asOf: '2025-08-01', links: LINKS });
   expect(feed).toMatch(XML_CHARS);
   expect(feed.slice(0, feed.indexOf('<entry>', feed.indexOf('<entry>') + 1))).toBe(`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <id>urn:hindsight:Postmortems\uFFFD</id>
   <title>Postmortems\uFFFD: postmortems</title>
+  <link rel="self" href="feed.xml"/>
+  <link rel="alternate" type="text/html" href="./"/>
   <updated>2025-07-05T12:30:00Z</updated>
   <entry>
     <id>urn:hindsight:incident:2025-07-05-control-characters</id>
@@ -40,5 +44,5 @@ test('a feed of postmortems with control characters in their text is well-formed
 });
 
 test('an empty feed is dated at the analysis date', () => {
-  expect(atomFeed([], { title: 'Hindsight', asOf: '2025-08-01' })).toContain('<updated>2025-08-01T00:00:00Z</updated>\n</feed>\n');
+  expect(atomFeed([], { title: 'Hindsight', asOf: '2025-08-01', links: LINKS })).toContain('<updated>2025-08-01T00:00:00Z</updated>\n</feed>\n');
 });

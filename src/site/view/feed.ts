@@ -1,4 +1,4 @@
-import type { Incident } from '../../lib/index.ts';
+import { isOnSite, type Incident } from '../../lib/index.ts';
 
 /** How many postmortems the feed lists: the newest. */
 export const FEED_ENTRIES = 50;
@@ -19,17 +19,21 @@ export function rfc3339(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-/**
- * An Atom feed of the published postmortems among `incidents` (newest first, as the site orders
- * them). Links are relative to the feed: a static site does not know the host it is served from.
- */
-export function atomFeed(incidents: readonly Incident[], site: { title: string; asOf: string }): string {
-  const published = incidents.filter((i) => i.frontmatter.status === 'published').slice(0, FEED_ENTRIES);
+/** Where the feed's links lead: absolute with a configured site URL, else relative to the feed. */
+export interface FeedLinks {
+  self: string;
+  home: string;
+  incident: (id: string) => string;
+}
+
+/** An Atom feed of the postmortems on the site (`isOnSite`), newest first as the site orders them; in-review ones marked. */
+export function atomFeed(incidents: readonly Incident[], site: { title: string; asOf: string; links: FeedLinks }): string {
+  const shown = incidents.filter((i) => isOnSite(i.frontmatter.status)).slice(0, FEED_ENTRIES);
   const updatedAt = (i: Incident) => rfc3339(i.times.resolvedAt ?? i.times.startedAt);
-  const entries = published.map((i) => `  <entry>
+  const entries = shown.map((i) => `  <entry>
     <id>urn:hindsight:incident:${xmlText(i.id)}</id>
-    <title>${xmlText(`${i.frontmatter.severity}: ${i.frontmatter.title}`)}</title>
-    <link href="incidents/${xmlText(i.id)}/"/>
+    <title>${xmlText(`${i.frontmatter.severity}: ${i.frontmatter.title}${i.frontmatter.status === 'in-review' ? ' (in review)' : ''}`)}</title>
+    <link href="${xmlText(site.links.incident(i.id))}"/>
     <updated>${updatedAt(i)}</updated>
     <author><name>${xmlText(i.frontmatter.authors.join(', '))}</name></author>
     <summary>${xmlText(i.frontmatter.impact?.summary ?? '')}</summary>
@@ -39,7 +43,9 @@ export function atomFeed(incidents: readonly Incident[], site: { title: string; 
 <feed xmlns="http://www.w3.org/2005/Atom">
   <id>urn:hindsight:${xmlText(site.title)}</id>
   <title>${xmlText(site.title)}: postmortems</title>
-  <updated>${published[0] ? updatedAt(published[0]) : `${site.asOf}T00:00:00Z`}</updated>
+  <link rel="self" href="${xmlText(site.links.self)}"/>
+  <link rel="alternate" type="text/html" href="${xmlText(site.links.home)}"/>
+  <updated>${shown[0] ? updatedAt(shown[0]) : `${site.asOf}T00:00:00Z`}</updated>
 ${entries}</feed>
 `;
 }
