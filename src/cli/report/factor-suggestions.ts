@@ -1,4 +1,5 @@
 import { plural, type FactorGroup } from '../../lib/index.ts';
+import { printable as show } from '../formatters/printable.ts';
 
 /** JSON's quoting is valid YAML for any text. */
 const quote = (text: string) => JSON.stringify(text);
@@ -14,7 +15,7 @@ export function factorSuggestions(factors: readonly FactorGroup[], { min, catalo
   out.push(`Contributing factors worth declaring: free text that ${min} or more incidents share (${clusters.length})`);
   if (!clusters.length) out.push('  none');
   for (const g of clusters) {
-    out.push('', `  ${plural(g.incidents, 'incident')}  "${g.label}"${g.writings.length > 1 ? `, written ${g.writings.length} ways` : ''}`);
+    out.push('', `  ${plural(g.incidents, "incident")}  "${show(g.label)}"${g.writings.length > 1 ? `, written ${g.writings.length} ways` : ''}`);
     for (const w of g.writings.slice(1)) out.push(`      ${quote(w.text)}${w.similarity === undefined ? '' : ` (similarity ${w.similarity.toFixed(2)})`}`);
   }
   if (clusters.length) {
@@ -27,6 +28,6 @@ export function factorSuggestions(factors: readonly FactorGroup[], { min, catalo
   const paraphrased = factors.filter((g) => g.declared).flatMap((g) => g.writings.filter((w) => w.how === 'similar').map((w) => ({ g, w })));
   out.push('', `Declared factors written in other words: add them as aliases, or write the id (${paraphrased.length})`);
   if (!paraphrased.length) out.push('  none');
-  for (const { g, w } of paraphrased) out.push(`  ${g.value}: ${quote(w.text)} in ${plural(w.postmortems, 'postmortem')}`);
+  for (const { g, w } of paraphrased) out.push(`  ${show(g.value)}: ${quote(w.text)} in ${plural(w.postmortems, 'postmortem')}`);
   return `${out.join('\n')}\n`;
 }

@@ -109,7 +109,7 @@ export function buildPopulation(incidents: readonly Incident[], catalog: Catalog
   const grouping = groupFactorWritings(writings, catalog.contributing_factors);
   const factorIncidents = new Map<string, number>();
   for (const c of all) {
-    c.factors = unique(factorTexts.get(c.id)!.map((text) => grouping.valueOf.get(text)!));
+    c.factors = unique(factorTexts.get(c.id)!.map((text) => grouping.valueByWriting.get(text)!));
     if (c.kind === 'incident') for (const f of c.factors) factorIncidents.set(f, (factorIncidents.get(f) ?? 0) + 1);
   }
   const factors: FactorGroup[] = grouping.groups.map((g) => ({
@@ -132,6 +132,7 @@ export function buildPopulation(incidents: readonly Incident[], catalog: Catalog
     nearMisses: leftOut['near-miss'].length,
     gameDays: leftOut['game-day'].length,
     leftOut,
+    // biome-ignore lint/complexity/useMathMinMax: periods are `YYYY-MM` strings, which Math.max cannot compare
     periods: first ? periodsBetween(first, lastIncident! > asOfPeriod ? lastIncident! : asOfPeriod, settings.period) : [],
   };
   if (counted[0]) scope.first = counted[0].date;

@@ -9,7 +9,7 @@ import type { FactorWriting } from './types.ts';
  */
 export interface FactorGrouping {
   /** A writing, as cleaned by cleanFactor → the value it counts as. */
-  valueOf: Map<string, string>;
+  valueByWriting: Map<string, string>;
   /** Value → label: the catalog's, or the cluster's most common writing. */
   labelOf: Map<string, string>;
   /** Every value with how it was written, declared ones first. */
@@ -39,7 +39,7 @@ interface Form {
 export function groupFactorWritings(writings: ReadonlyMap<string, number>, declared: readonly DeclaredFactor[], tuning = { similarity: FACTOR_SIMILARITY, minMechanism: MIN_MECHANISM }): FactorGrouping {
   const threshold = tuning.similarity;
   const match = factorMatcher(declared);
-  const valueOf = new Map<string, string>();
+  const valueByWriting = new Map<string, string>();
   const labelOf = new Map(declared.map((f) => [f.id, f.label]));
   const declaredWritings = new Map<string, FactorWriting[]>(declared.map((f) => [f.id, []]));
   const forms = new Map<string, Form>();
@@ -47,7 +47,7 @@ export function groupFactorWritings(writings: ReadonlyMap<string, number>, decla
     const tokens = factorTokens(text);
     const found = match(text, tokens);
     if (found) {
-      valueOf.set(text, found.id);
+      valueByWriting.set(text, found.id);
       const writing: FactorWriting = { text, postmortems: count, how: text === found.id ? 'id' : found.how };
       if (found.how === 'similar') writing.similarity = found.similarity;
       declaredWritings.get(found.id)!.push(writing);
@@ -55,7 +55,10 @@ export function groupFactorWritings(writings: ReadonlyMap<string, number>, decla
     }
     const key = tokens.length ? tokens.join(' ') : factorKey(text);
     let form = forms.get(key);
-    if (!form) forms.set(key, (form = { tokens, mechanism: mechanismTokens(tokens), writings: [], count: 0, order: forms.size }));
+    if (!form) {
+      form = { tokens, mechanism: mechanismTokens(tokens), writings: [], count: 0, order: forms.size };
+      forms.set(key, form);
+    }
     form.writings.push([text, count]);
     form.count += count;
   }
@@ -107,10 +110,10 @@ export function groupFactorWritings(writings: ReadonlyMap<string, number>, decla
     const label = all.reduce((a, b) => (b.postmortems > a.postmortems ? b : a)).text;
     const value = factorKey(label) || label;
     labelOf.set(value, label);
-    for (const w of all) valueOf.set(w.text, value);
+    for (const w of all) valueByWriting.set(w.text, value);
     groups.push({ value, label, declared: false, writings: all });
   }
-  return { valueOf, labelOf, groups };
+  return { valueByWriting, labelOf, groups };
 }
 
 /**
@@ -161,7 +164,10 @@ function mechanismIndex(threshold: number) {
     best(mechanism: readonly string[]): [number, number] | undefined {
       const key = mechanism.join(' ');
       let entry = alike.get(key);
-      if (!entry) alike.set(key, (entry = { compared: 0, best: undefined }));
+      if (!entry) {
+        entry = { compared: 0, best: undefined };
+        alike.set(key, entry);
+      }
       // Mechanisms first seen since the last look are compared now and remembered.
       for (; entry.compared < distinct.length; entry.compared++) {
         const other = distinct[entry.compared]!;

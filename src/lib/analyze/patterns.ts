@@ -182,9 +182,10 @@ export function rankPatterns(candidates: readonly Candidate[], ctx: PatternConte
       if (chain !== undefined) inChain.set(chain, (inChain.get(chain) ?? 0) + 1);
     }
     const items = named!.cases.flatMap((c) => itemsOf.get(c.id) ?? []);
-    const toDo = items.filter((i) => i.status === 'open' || i.status === 'in-progress');
+    const toDo = items.filter((i) => i.open);
     const prevent = items.filter((i) => i.type === 'prevent');
-    const preventDone = prevent.filter((i) => i.status === 'done' || i.status === 'wont-do').length;
+    // Not open at the analysis date: done by then, or decided against.
+    const preventDone = prevent.filter((i) => !i.open).length;
     const active = recentFrom !== undefined && named!.cases.some((c) => c.period >= recentFrom);
     const status: PatternStatus = active ? 'active' : prevent.length > 0 && preventDone === prevent.length ? 'resolved' : 'quiet';
     const pattern: Omit<Pattern, 'explanation'> = {
@@ -206,7 +207,7 @@ export function rankPatterns(candidates: readonly Candidate[], ctx: PatternConte
         total: items.length,
         open: toDo.length,
         overdue: items.filter((i) => i.overdue).length,
-        done: items.filter((i) => i.status === 'done').length,
+        done: items.filter((i) => i.status === 'done' && !i.open).length,
         prevent: prevent.length,
         preventDone,
         toDo: toDo.map((i) => ({ incident: i.incident, index: i.index })),

@@ -310,6 +310,9 @@ export interface ActionItemRow {
   due: string | null;
   completedAt: string | null;
   ticket: string | null;
+  /** Open at the analysis date (`isOpen`): not done by then, not won't do. */
+  open: boolean;
+  /** Overdue at the analysis date (`isOverdue`): open then and due before it. */
   overdue: boolean;
   /** Days past due at the analysis date, for overdue items. */
   overdueDays: number | null;
@@ -323,8 +326,10 @@ export interface ActionItemCounts {
   inProgress: number;
   done: number;
   wontDo: number;
+  /** Open at the analysis date (`isOpen`): what the headline calls open, whatever the status says now. */
+  unfinished: number;
   overdue: number;
-  /** done ÷ (total − won't do); null when nothing is left to do. */
+  /** Done by the analysis date ÷ (total − won't do); null when nothing is left to do. */
   completionRate: number | null;
 }
 
@@ -383,6 +388,8 @@ export type WindowCount = 'incidents' | 'severe' | 'customerFacing' | 'recurrenc
 
 export interface HeadlineWindows {
   days: number;
+  /** The severities counted as `severe` (`severeSeverities`). */
+  severe: string[];
   recent: HeadlineWindow;
   previous: HeadlineWindow;
   /** Recent against previous for each count: a direction only when it is beyond chance. */

@@ -1,5 +1,6 @@
+import { shiftDays } from './calendar.ts';
 import type { Population } from './cases.ts';
-import { overdueOn } from './action-items.ts';
+import { isOverdue, isSevere, severeSeverities } from './concepts.ts';
 import { compareCounts, median } from './stats.ts';
 import { exactMinutes } from './time-metrics.ts';
 import type { ActionItemRow, HeadlineWindow, HeadlineWindows, WindowCount } from './types.ts';
@@ -7,30 +8,25 @@ import type { ActionItemRow, HeadlineWindow, HeadlineWindows, WindowCount } from
 /** The last `days` days up to the analysis date, and the same number of days before them. */
 export const WINDOW_DAYS = 90;
 
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * The headline numbers of one window, both ends included. Action items are counted as they stood
  * at the window's last day: due before it and not done by it.
  */
 function windowNumbers(population: Population, recurrences: ReadonlySet<string>, items: readonly ActionItemRow[], from: string, to: string): HeadlineWindow {
-  const severe = new Set(population.severities.slice(0, 2));
   const cases = population.incidents.filter((c) => c.date >= from && c.date <= to);
   const resolved = cases.flatMap((c) => { const m = exactMinutes(c, 'resolve'); return m === null ? [] : [m]; });
   return {
     from,
     to,
     incidents: cases.length,
-    severe: cases.filter((c) => severe.has(c.severity)).length,
+    severe: cases.filter((c) => isSevere(c.severity, population.severities)).length,
     customerFacing: cases.filter((c) => c.customerFacing).length,
     recurrences: cases.filter((c) => recurrences.has(c.id)).length,
     resolveP50: median(resolved),
     resolveCount: resolved.length,
     resolveMissing: cases.filter((c) => c.resolve === null).length,
     resolveApproximate: cases.filter((c) => c.resolve !== null && exactMinutes(c, 'resolve') === null).length,
-    overdueActionItems: items.filter((i) => population.byId.get(i.incident)!.date <= to && overdueOn(i, to)).length,
+    overdueActionItems: items.filter((i) => population.byId.get(i.incident)!.date <= to && isOverdue(i, to)).length,
   };
 }
 
@@ -44,5 +40,5 @@ export function headlineWindows(population: Population, recurrences: ReadonlySet
   const recent = windowNumbers(population, recurrences, items, recentFrom, asOf);
   const previous = windowNumbers(population, recurrences, items, previousFrom, previousTo);
   const changes = Object.fromEntries(COUNTS.map((key) => [key, compareCounts(recent[key], previous[key])])) as HeadlineWindows['changes'];
-  return { days: WINDOW_DAYS, recent, previous, changes };
+  return { days: WINDOW_DAYS, severe: severeSeverities(population.severities), recent, previous, changes };
 }

@@ -15,7 +15,10 @@ export function checkContributingFactors(data: Record<string, unknown>, vocabula
   const list = data.contributing_factors;
   if (!Array.isArray(list) || !vocabulary.factors.length) return [];
   let match = matchers.get(vocabulary.factors);
-  if (!match) matchers.set(vocabulary.factors, (match = factorMatcher(vocabulary.factors)));
+  if (!match) {
+    match = factorMatcher(vocabulary.factors);
+    matchers.set(vocabulary.factors, match);
+  }
   const labels = new Map(vocabulary.factors.map((f) => [f.id, f.label]));
   const out: Diagnostic[] = [];
   list.forEach((value: unknown, i) => {
