@@ -106,8 +106,18 @@ export function groupFactorWritings(writings: ReadonlyMap<string, number>, decla
       how: m === leader ? 'exact' : 'similar',
       ...(m === leader ? {} : { similarity: Math.round(writingSimilarity(m, leader, tuning.minMechanism) * 100) / 100 }),
     })));
-    // The label is the most used writing, the first seen of equals; the value is its words.
-    const label = all.reduce((a, b) => (b.postmortems > a.postmortems ? b : a)).text;
+    // The label is the most used writing; of equals, the one most like the others (it reads as the
+    // cluster, not as one incident's specifics), then the first seen. The value is its words.
+    const formOf = new Map(members.flatMap((m) => m.writings.map(([text]) => [text, m] as const)));
+    // How many other postmortems write something like it: each weighed by its similarity.
+    const centrality = (w: FactorWriting) => {
+      const form = formOf.get(w.text)!;
+      const alike = members.slice(0, CENTRAL_SAMPLE).reduce((sum, m) => sum + m.count * (m === form ? 1 : writingSimilarity(form, m, tuning.minMechanism)), 0);
+      return alike - w.postmortems;
+    };
+    const most = Math.max(...all.map((w) => w.postmortems));
+    const tied = all.filter((w) => w.postmortems === most).slice(0, CENTRAL_SAMPLE);
+    const label = tied.length === 1 ? tied[0]!.text : tied.map((w) => ({ text: w.text, c: centrality(w) })).reduce((a, b) => (b.c > a.c + 1e-9 ? b : a)).text;
     const value = factorKey(label) || label;
     labelOf.set(value, label);
     for (const w of all) valueByWriting.set(w.text, value);
@@ -115,6 +125,9 @@ export function groupFactorWritings(writings: ReadonlyMap<string, number>, decla
   }
   return { valueByWriting, labelOf, groups };
 }
+
+/** How many writings of a cluster its label is chosen among, and compared with: a bound on the work. */
+const CENTRAL_SAMPLE = 100;
 
 /**
  * A word shared by more cluster leaders than this says little about which one a writing belongs
