@@ -17,6 +17,7 @@ export { parseTimestamp, parseDate } from './schema/timestamp.ts';
 export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';
 export { groupBy } from './analyze/groups.ts';
 export { compareCounts } from './analyze/stats.ts';
+export { DIMENSION_NAMES } from './analyze/patterns.ts';
 export { isOpen, isOverdue, isSevere, severeSeverities, type ActionItemState } from './analyze/concepts.ts';
 export type * from './analyze/types.ts';
 export { formatMinutes, formatTimestamp, percent, plural, bar, describeDurations, trendWord } from './text/format.ts';

@@ -1,4 +1,4 @@
-import { plural, type Pattern, type PreventableRecurrence } from '../../lib/index.ts';
+import { DIMENSION_NAMES, plural, type Pattern, type PreventableRecurrence } from '../../lib/index.ts';
 import { heatLevel } from '../heat.ts';
 import { chainView, type ChainView } from './chain.ts';
 import type { PagedDimension } from './links.ts';
@@ -25,7 +25,6 @@ export interface PatternView {
   earlier: number;
 }
 
-const DIMENSION_WORD: Record<string, string> = { service: 'service', root_cause: 'root cause', trigger: 'trigger', contributing_factor: 'contributing factor' };
 
 /** The incidents a pattern lists inline; the rest are counted. */
 const PATTERN_INCIDENTS = 20;
@@ -35,7 +34,7 @@ export function patternView(data: SiteData, pattern: Pattern): PatternView {
   const chainBy = new Map(data.analysis.recurrence.chains.map((c) => [c.incidents[0]!, c]));
   return {
     parts: pattern.parts.map((part) => ({
-      dimension: DIMENSION_WORD[part.dimension] ?? part.dimension,
+      dimension: DIMENSION_NAMES[part.dimension],
       label: part.dimension === 'contributing_factor' ? part.label : part.value,
       href: part.dimension === 'contributing_factor' || part.dimension === 'tag' || part.dimension === 'detection' ? undefined : data.links.value(part.dimension as PagedDimension, part.value),
     })),
