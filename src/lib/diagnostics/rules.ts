@@ -8,14 +8,20 @@ export const RULES = {
   'file-empty': 'The file is empty.',
   'file-too-large': 'The file is larger than 1 MB.',
   'file-encoding': 'The file is not UTF-8 text (invalid byte sequences or binary content).',
+  'file-line-endings': 'The file breaks lines with a lone carriage return (classic Mac OS); they are read as line breaks.',
   'invalid-id': 'The file name is not a valid incident id.',
   // Frontmatter and YAML
   'frontmatter-missing': 'The file does not start with a `---` frontmatter block.',
   'frontmatter-unterminated': 'The frontmatter block has no closing `---` line.',
+  'frontmatter-opener': 'The opening `---` line holds more than `---` (`---js`, `---json`, a comment): only YAML is read, never code.',
+  'frontmatter-too-large': 'The frontmatter is longer than its limit.',
   'frontmatter-not-mapping': 'The frontmatter is not a mapping of field names to values.',
   'yaml-syntax': 'The YAML could not be parsed.',
   'yaml-duplicate-key': 'A key appears twice in the same mapping.',
   'yaml-tab': 'A tab character is used for indentation, which YAML forbids.',
+  'yaml-too-deep': 'Lists and mappings are nested deeper than the limit.',
+  'yaml-too-many-aliases': 'Aliases (`*name`) repeat more values than the limit.',
+  'yaml-too-many-keys': 'A mapping has more keys than the limit.',
   // Fields
   'missing-field': 'A required field is missing.',
   'unknown-field': 'A field that the format does not define.',
@@ -35,6 +41,8 @@ export const RULES = {
   // The body
   'missing-section': 'A required `##` section is missing from the body.',
   'timeline-entry': 'A Timeline item starts with a time that is not a valid time of day or date.',
+  'body-too-deep': 'Markdown elements are nested deeper than the limit.',
+  'body-too-dense': 'The body holds more Markdown markup, or denser lines and blocks, than the limits.',
   'ignored-file': 'A file in the incidents folder that is not read as a postmortem although it looks like one.',
   // Across files
   'duplicate-id': 'Two files have the same incident id (ids are compared case-insensitively).',
@@ -45,6 +53,9 @@ export const RULES = {
   // The catalog file
   'catalog-missing': 'The catalog file `_catalog.yaml` does not exist.',
   'catalog-duplicate-id': 'The catalog declares the same id twice in one list.',
+  // Any file
+  'too-many-findings': 'A file has more findings than are reported; the rest are counted.',
+  'internal-parse-error': 'A parser failed on the file; the rest of the run goes on.',
 } as const;
 
 export type RuleId = keyof typeof RULES;
