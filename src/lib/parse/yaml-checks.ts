@@ -1,4 +1,4 @@
-import { CST, isAlias, isCollection, isMap, isPair, isScalar, Parser, type Alias, type Document, type Node } from 'yaml';
+import { CST, isAlias, isCollection, isMap, isPair, isScalar, type Alias, type Document, type Node } from 'yaml';
 import type { RuleId } from '../diagnostics/rules.ts';
 import { LIMITS } from './limits.ts';
 
@@ -133,9 +133,8 @@ export function checkDocument(doc: Document.Parsed): YamlProblem[] {
  * YAML error, at a place that depends on the thread's stack. So a text js-yaml could not read is
  * measured with this before a document is built from it.
  */
-export function deepCollectionOffset(yamlText: string): number | undefined {
-  const stack: { token: CST.Token; depth: number }[] = [];
-  for (const token of new Parser().parse(yamlText)) stack.push({ token, depth: 0 });
+export function deepCollectionOffset(tokens: readonly CST.Token[]): number | undefined {
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
   while (stack.length) {
     const { token, depth } = stack.pop()!;
     const inner = CST.isCollection(token) ? depth + 1 : depth;

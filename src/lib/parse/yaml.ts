@@ -1,5 +1,5 @@
 import jsyaml from 'js-yaml';
-import { parseDocument, type Document } from 'yaml';
+import { Composer, Parser, YAMLParseError, type CST, type Document } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
 import { internalParseError } from './internal-error.ts';
@@ -20,6 +20,29 @@ export interface ParsedYaml {
  * Its warnings (a list used as a key) would go to stderr, past the findings: they are not errors.
  */
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' } as const;
+
+/**
+ * What `parseDocument` does, from tokens parsed once: a text js-yaml rejects is measured for
+ * depth on them before a document is built. The `yaml` package makes an Error, stack trace and
+ * all, for every unexpected token; for 50,000 `[` that took seconds, so traces are off meanwhile.
+ */
+function composeDocument(tokens: readonly CST.Token[], yamlText: string): Document.Parsed {
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    let doc: Document.Parsed | undefined;
+    for (const next of new Composer(YAML_OPTIONS).compose(tokens, true, yamlText.length)) {
+      if (!doc) doc = next;
+      else {
+        doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
+    return doc!;
+  } finally {
+    Error.stackTraceLimit = traces;
+  }
+}
 
 function firstLineOf(message: string): string {
   const line = message.split('\n')[0]!.replace(/\.$/, '');
@@ -46,7 +69,7 @@ const JS_YAML_OPTIONS: jsyaml.LoadOptions = Object.assign({ schema: jsyaml.CORE_
 
 type Read = Omit<ParsedYaml, 'document'>;
 
-function readYaml(file: string, yamlText: string, document: () => Document.Parsed, at: (pos: readonly [number, number]) => Span): Read {
+function readYaml(file: string, yamlText: string, tokens: () => CST.Token[], document: () => Document.Parsed, at: (pos: readonly [number, number]) => Span): Read {
   const problem = (p: YamlProblem) => diagnostic(file, at(p.range), p.rule, 'error', p.message);
   let fastError: jsyaml.YAMLException;
   try {
@@ -61,7 +84,7 @@ function readYaml(file: string, yamlText: string, document: () => Document.Parse
   }
   const position = fastError.mark?.position ?? 0;
   // A deep text is never handed to the `yaml` package's document (see deepCollectionOffset).
-  const deep = fastError.reason?.startsWith('nesting exceeded maxDepth') ? position : deepCollectionOffset(yamlText);
+  const deep = fastError.reason?.startsWith('nesting exceeded maxDepth') ? position : deepCollectionOffset(tokens());
   if (deep !== undefined) {
     return { data: undefined, diagnostics: [problem({ rule: 'yaml-too-deep', range: [deep, deep], usable: false, message: TOO_DEEP })] };
   }
@@ -103,11 +126,13 @@ function readYaml(file: string, yamlText: string, document: () => Document.Parse
  * becomes an `internal-parse-error` finding.
  */
 export function parseYaml(file: string, yamlText: string, offset: number, lines: LineIndex): ParsedYaml {
+  let cst: CST.Token[] | undefined;
   let doc: Document.Parsed | undefined;
-  const document = () => (doc ??= parseDocument(yamlText, YAML_OPTIONS));
+  const tokens = () => (cst ??= Array.from(new Parser().parse(yamlText)));
+  const document = () => (doc ??= composeDocument(tokens(), yamlText));
   const at = (pos: readonly [number, number]): Span => ({ start: lines.position(offset + pos[0]), end: lines.position(offset + pos[1]) });
   try {
-    return { ...readYaml(file, yamlText, document, at), document };
+    return { ...readYaml(file, yamlText, tokens, document, at), document };
   } catch (error) {
     return { data: undefined, diagnostics: [internalParseError(file, at([0, 0]), 'Reading the YAML', error)], document };
   }
