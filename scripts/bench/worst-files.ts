@@ -127,6 +127,8 @@ export function worstFiles(): WorstFile[] {
   add('400 action items', fm(`action_items:\n${Array.from({ length: 400 }, (_, i) => `  - { title: Item ${i} to fix the pool, owner: sam.o, type: prevent, status: open, due: 2025-05-${String((i % 28) + 1).padStart(2, '0')} }`).join('\n')}\n`), '', true);
   add('1,000 unknown keys (findings capped)', fm(Array.from({ length: LIMITS.yamlKeys - 20 }, (_, i) => `unknown_${i}: ${i}`).join('\n') + '\n'), '', false);
   const depth = Math.floor((LIMITS.frontmatterChars - FRONTMATTER.length - 40) / 5);
+  const stray = LIMITS.frontmatterChars - FRONTMATTER.length - 20;
+  add(`${stray.toLocaleString('en')} stray [ after \`services: [a]\` (a YAML error each)`, FRONTMATTER.replace('services: [orders-db, payments-api]', `services: [a]${'['.repeat(stray)}`), '', false);
   add('64 KB of nesting after a duplicate key', fm(`title: again\nz: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`), '', false);
   add('100 aliases', fm(`tags: [&t pool, ${Array.from({ length: LIMITS.yamlAliasValues - 1 }, () => '*t').join(', ')}]\n`), '', true);
   return cases;
