@@ -29,6 +29,8 @@ function rows(population: Population, asOf: string): ActionItemRow[] {
         ...actionItemFields(item),
         team: c.teams[0]!,
         type: item.type,
+        labels: item.labels ?? [],
+        reason: item.reason ?? null,
         overdue,
         overdueDays: overdue ? daysBetween(item.due!, asOf) : null,
         daysToComplete: item.status === 'done' && item.completed_at ? daysBetween(c.date, item.completed_at) : null,

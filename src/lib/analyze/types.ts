@@ -236,6 +236,10 @@ export interface ActionItemRow {
   due: string | null;
   completedAt: string | null;
   ticket: string | null;
+  /** The item's labels, in the order written; none is `[]`. */
+  labels: string[];
+  /** Why the item has its status, as written; a `wont-do` item counts as closed in a program only with one. */
+  reason: string | null;
   overdue: boolean;
   /** Days past due at the analysis date, for overdue items. */
   overdueDays: number | null;

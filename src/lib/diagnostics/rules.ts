@@ -32,6 +32,8 @@ export const RULES = {
   'unknown-service': 'The service is not declared in the catalog.',
   'unknown-root-cause': 'The root-cause category is not declared in the catalog.',
   'unknown-trigger': 'The trigger is not declared in the catalog.',
+  'unknown-label': 'An action-item label is not among the labels the catalog declares.',
+  'unknown-team': 'A team is not the team of any service in the catalog.',
   // The body
   'missing-section': 'A required `##` section is missing from the body.',
   'timeline-entry': 'A Timeline item starts with a time that is not a valid time of day or date.',
