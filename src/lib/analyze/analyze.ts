@@ -9,6 +9,8 @@ import { disjointSets, groupBy } from './groups.ts';
 import { headlineWindows } from './windows.ts';
 import { patternCandidates, rankPatterns } from './patterns.ts';
 import { analyseRecurrence, findLinks } from './recurrence.ts';
+import { analyseResponders } from './responders.ts';
+import { DEFAULT_WORKING_HOURS } from '../schema/working-hours.ts';
 import { findSimilar } from './similarity.ts';
 import { analyseTimeMetrics, incidentDurations } from './time-metrics.ts';
 import type { Analysis, AnalysisSettings, Dimension, RecurrenceLink } from './types.ts';
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Omit<AnalysisSettings, 'asOf'> = {
   trendPeriods: 3,
   similarPerIncident: 5,
   minSimilarity: 0.15,
+  workingHours: DEFAULT_WORKING_HOURS,
 };
 
 export type AnalysisOptions = Partial<AnalysisSettings> & {
@@ -32,6 +35,7 @@ export function optionsFromConfig(config: Config['analysis'], asOf: string): Ana
   if (config?.period !== undefined) options.period = config.period;
   if (config?.recurrenceWindowDays !== undefined) options.recurrenceWindowDays = config.recurrenceWindowDays;
   if (config?.trendPeriods !== undefined) options.trendPeriods = config.trendPeriods;
+  if (config?.workingHours !== undefined) options.workingHours = config.workingHours;
   return options;
 }
 
@@ -99,5 +103,6 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
     timeMetrics,
     durations: incidentDurations(population),
     actionItems,
+    responders: analyseResponders(population, settings, [...new Set(catalog.services.map((s) => s.team))]),
   };
 }

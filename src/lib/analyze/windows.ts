@@ -6,7 +6,7 @@ import type { ActionItemRow, HeadlineWindow } from './types.ts';
 /** The last `days` days up to the analysis date, and the same number of days before them. */
 export const WINDOW_DAYS = 90;
 
-function shiftDays(date: string, days: number): string {
+export function shiftDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workingHoursSchema } from './working-hours.ts';
 
 const sectionName = z.string().trim().min(1, { error: 'must not be empty' });
 
@@ -42,6 +43,8 @@ export const configSchema = z.strictObject({
       recurrenceWindowDays: z.int().min(1).max(3650).optional(),
       /** Trends compare the last N periods with the N before. Default 3. */
       trendPeriods: z.int().min(1).max(24).optional(),
+      /** When pages count as in working hours, in the offset of each `paged_at`. Default Mon–Fri 09:00–18:00. */
+      workingHours: workingHoursSchema.optional(),
     })
     .optional(),
 });
