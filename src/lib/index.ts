@@ -3,6 +3,9 @@ export type { Diagnostic, Position, Severity } from './diagnostics/diagnostic.ts
 export { compareDiagnostics, countBySeverity } from './diagnostics/diagnostic.ts';
 export { RULES, type RuleId } from './diagnostics/rules.ts';
 export type { Incident, IncidentTimes, Section, TimelineEntry } from './model.ts';
+export type { Program } from './programs/model.ts';
+export { programSchema, PROGRAM_KINDS, CRITERION_KINDS, type ProgramFrontmatter, type ExitCriterion } from './schema/program.ts';
+export { RESPONDER_ROLES, type Responder, type ResponderRole } from './schema/responder.ts';
 export { loadProject, type LoadOptions, type LoadResult } from './load/project.ts';
 export { CATALOG_FILE, catalogPath, loadCatalog, loadConfiguredCatalog } from './load/catalog.ts';
 export { loadConfig, CONFIG_FILE } from './config/load-config.ts';
@@ -19,6 +22,7 @@ export type * from './analyze/types.ts';
 export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';
 export { renderBodyHtml, renderBodySections, type RenderedSection } from './render/body-html.ts';
 export { postmortemJsonSchema, catalogJsonSchema } from './schema/json-schema.ts';
+export { programJsonSchema } from './schema/program-json-schema.ts';
 export { newPostmortem, slugify, uniqueId, type NewPostmortem } from './scaffold/new-postmortem.ts';
 export { findIncidentFiles, incidentIdOf } from './load/files.ts';
 export { closest, didYouMean } from './text/suggest.ts';

@@ -8,7 +8,7 @@ export const RULES = {
   'file-empty': 'The file is empty.',
   'file-too-large': 'The file is larger than 1 MB.',
   'file-encoding': 'The file is not UTF-8 text (invalid byte sequences or binary content).',
-  'invalid-id': 'The file name is not a valid incident id.',
+  'invalid-id': 'The file name is not a valid incident or program id.',
   // Frontmatter and YAML
   'frontmatter-missing': 'The file does not start with a `---` frontmatter block.',
   'frontmatter-unterminated': 'The frontmatter block has no closing `---` line.',
@@ -44,6 +44,9 @@ export const RULES = {
   'self-reference': 'An incident names itself in `related` or `recurrence_of`.',
   'recurrence-order': 'An incident is a recurrence of one that did not start earlier.',
   'recurrence-cycle': '`recurrence_of` links form a cycle.',
+  // Programs
+  'duplicate-criterion': 'Two exit criteria of one program have the same id.',
+  'program-exit-unmet': 'A program has ended (`exited_at`) while one of its exit criteria was not met on that day.',
   // The catalog file
   'catalog-missing': 'The catalog file `_catalog.yaml` does not exist.',
   'catalog-duplicate-id': 'The catalog declares the same id twice in one list.',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareDiagnostics, diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Incident } from '../model.ts';
@@ -9,6 +9,8 @@ import { DEFAULT_REQUIRED_SECTIONS, locateInFile, readIndexEntry, type IncidentI
 import { findIncidentFiles, incidentIdOf } from './files.ts';
 import { validateInParallel } from './parallel.ts';
 import { loadCatalog } from './catalog.ts';
+import { loadPrograms } from './programs.ts';
+import type { Program } from '../programs/model.ts';
 import { displayPath, readBytes, type FileContext } from './validate-files.ts';
 
 
@@ -35,6 +37,11 @@ export interface LoadOptions {
   incidents?: boolean;
   /** Threads to validate on. Default: one per core. */
   threads?: number;
+  /**
+   * The programs folder, relative to `cwd`; a missing one is then a finding. Default: `programs`
+   * beside the incidents folder, where a missing one means no programs.
+   */
+  programs?: string;
 }
 
 export interface LoadResult {
@@ -42,6 +49,8 @@ export interface LoadResult {
   catalog?: Catalog;
   /** Every validated postmortem without errors, in file order (none when `incidents: false`). */
   incidents: Incident[];
+  /** Every program without errors, in file order. */
+  programs: Program[];
   /** Every finding, sorted by file and position. */
   diagnostics: Diagnostic[];
   /** How many files were checked (postmortems and the catalog). */
@@ -57,6 +66,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   if (!existsSync(dir)) {
     return {
       incidents: [],
+      programs: [],
       diagnostics: [diagnostic(display(dir), { start: { line: 1, column: 1 } }, 'file-unreadable', 'error', 'the incidents folder does not exist; create it with a `_catalog.yaml` and your postmortems')],
       files: 0,
     };
@@ -69,6 +79,16 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     diagnostics.push(diagnostic(display(path), { start: { line: 1, column: 1 } }, 'ignored-file', 'warning',
       'this file is not read as a postmortem: only `.md` files are. Rename it to end in `.md`, or start its name with `_` if it is not a postmortem'));
   }
+
+  const programs = loadPrograms({
+    dir: options.programs === undefined ? join(dirname(dir), 'programs') : resolve(options.cwd, options.programs),
+    configured: options.programs !== undefined,
+    cwd: options.cwd,
+    vocabulary: catalog.vocabulary,
+    catalogFile: catalog.file,
+    only: selected,
+  });
+  diagnostics.push(...programs.diagnostics);
 
   const ctx: FileContext = {
     cwd: options.cwd,
@@ -106,8 +126,9 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const invalid = new Set(crossFile.filter((d) => d.severity === 'error').map((d) => d.file));
   const loaded: LoadResult = {
     incidents: results.flatMap((r) => (r.incident && !invalid.has(r.incident.file) ? [r.incident] : [])),
+    programs: programs.programs,
     diagnostics: diagnostics.sort(compareDiagnostics),
-    files: paths.length + 1,
+    files: paths.length + 1 + programs.files,
   };
   if (catalog.catalog) loaded.catalog = catalog.catalog;
   return loaded;

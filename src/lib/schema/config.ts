@@ -16,6 +16,11 @@ export const configSchema = z.strictObject({
    */
   catalog: z.string().min(1).optional(),
   /**
+   * The programs folder (code yellows and other programs), relative to the config file.
+   * Default: `programs` beside the incidents folder.
+   */
+  programs: z.string().min(1).optional(),
+  /**
    * The `##` sections every postmortem past `draft` must have. An entry that is a list names
    * alternatives. Default: Summary, Impact, Timeline, Root cause (or Root causes), Lessons learned.
    */

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Program } from '../programs/model.ts';
+import type { Vocabulary } from '../schema/vocabulary.ts';
+import { validateProgramFile } from '../validate/program-file.ts';
+import { findIncidentFiles, incidentIdOf } from './files.ts';
+import { displayPath, readBytes } from './validate-files.ts';
+
+export interface ProgramsOptions {
+  /** The programs folder, absolute. */
+  dir: string;
+  /** Whether the folder was named in the config: then a missing folder is a finding, not "no programs". */
+  configured: boolean;
+  cwd: string;
+  vocabulary: Vocabulary | undefined;
+  catalogFile: string;
+  /** Report only the files this accepts (absolute paths). */
+  only: (path: string) => boolean;
+}
+
+export interface ProgramsResult {
+  /** Every program file without errors, in file order. */
+  programs: Program[];
+  diagnostics: Diagnostic[];
+  /** How many program files were checked. */
+  files: number;
+}
+
+const FIRST_LINE = { start: { line: 1, column: 1 } };
+
+/** Reads and validates `programs/**\/*.md` (files starting with `_` are not programs). */
+export function loadPrograms(options: ProgramsOptions): ProgramsResult {
+  const display = (path: string) => displayPath(options.cwd, path);
+  if (!existsSync(options.dir)) {
+    return {
+      programs: [],
+      diagnostics: options.configured ? [diagnostic(display(options.dir), FIRST_LINE, 'file-unreadable', 'error', 'the programs folder named in hindsight.config.json does not exist; create it or remove `programs` from the config')] : [],
+      files: 0,
+    };
+  }
+  const found = findIncidentFiles(options.dir);
+  const diagnostics: Diagnostic[] = [];
+  for (const path of found.ignored.filter(options.only)) {
+    diagnostics.push(diagnostic(display(path), FIRST_LINE, 'ignored-file', 'warning',
+      'this file is not read as a program: only `.md` files are. Rename it to end in `.md`, or start its name with `_` if it is not a program'));
+  }
+  const byLowerId = new Map<string, string[]>();
+  for (const path of found.postmortems) {
+    const key = incidentIdOf(path).toLowerCase();
+    byLowerId.set(key, [...(byLowerId.get(key) ?? []), display(path)]);
+  }
+  const programs: Program[] = [];
+  const paths = found.postmortems.filter(options.only);
+  for (const path of paths) {
+    const file = display(path);
+    const id = incidentIdOf(path);
+    const bytes = readBytes(path);
+    if (bytes instanceof Error) {
+      diagnostics.push(diagnostic(file, FIRST_LINE, 'file-unreadable', 'error', `the file could not be read (${bytes.message})`));
+      continue;
+    }
+    const result = validateProgramFile(bytes, { file, id, vocabulary: options.vocabulary, catalogFile: options.catalogFile });
+    const others = byLowerId.get(id.toLowerCase())!.filter((f) => f !== file);
+    if (others.length) {
+      result.diagnostics.push(diagnostic(file, FIRST_LINE, 'duplicate-id', 'error', `the program id \`${id}\` is also used by ${others.join(', ')}; ids must be unique (ignoring case): rename one file`));
+    }
+    diagnostics.push(...result.diagnostics);
+    if (result.program && !others.length) programs.push(result.program);
+  }
+  return { programs, diagnostics, files: paths.length };
+}
