@@ -19,6 +19,7 @@ export { parseTimestamp, parseDate } from './schema/timestamp.ts';
 export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';
 export { groupBy } from './analyze/groups.ts';
 export type * from './analyze/types.ts';
+export type * from './programs/types.ts';
 export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';
 export { renderBodyHtml, renderBodySections, type RenderedSection } from './render/body-html.ts';
 export { postmortemJsonSchema, catalogJsonSchema } from './schema/json-schema.ts';

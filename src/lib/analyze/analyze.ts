@@ -11,6 +11,8 @@ import { patternCandidates, rankPatterns } from './patterns.ts';
 import { analyseRecurrence, findLinks } from './recurrence.ts';
 import { analyseResponders } from './responders.ts';
 import { DEFAULT_WORKING_HOURS } from '../schema/working-hours.ts';
+import { evaluatePrograms } from '../programs/evaluate.ts';
+import type { Program } from '../programs/model.ts';
 import { findSimilar } from './similarity.ts';
 import { analyseTimeMetrics, incidentDurations } from './time-metrics.ts';
 import type { Analysis, AnalysisSettings, Dimension, RecurrenceLink } from './types.ts';
@@ -51,10 +53,10 @@ function connectedGroups(population: Population, links: readonly RecurrenceLink[
 }
 
 /**
- * Turns validated incidents into the Analysis. Pure: the same incidents, catalog and options give
- * the same value, so the JSON is byte-identical from run to run.
+ * Turns validated incidents (and programs, judged on them) into the Analysis. Pure: the same
+ * input and options give the same value, so the JSON is byte-identical from run to run.
  */
-export function analyze(incidents: readonly Incident[], catalog: Catalog, options: AnalysisOptions): Analysis {
+export function analyze(incidents: readonly Incident[], catalog: Catalog, options: AnalysisOptions, programs: readonly Program[] = []): Analysis {
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, ...options };
   const population = buildPopulation(incidents, catalog, settings);
   const links = findLinks(population, settings);
@@ -104,5 +106,6 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
     durations: incidentDurations(population),
     actionItems,
     responders: analyseResponders(population, settings, [...new Set(catalog.services.map((s) => s.team))]),
+    programs: evaluatePrograms(programs, population, actionItems.items, settings.asOf),
   };
 }

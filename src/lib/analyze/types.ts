@@ -5,6 +5,7 @@
  * docs/analysis.md defines every number.
  */
 
+import type { ProgramEvaluation } from '../programs/types.ts';
 import type { WorkingHours } from '../schema/working-hours.ts';
 
 export type PeriodUnit = 'month' | 'quarter';
@@ -380,4 +381,6 @@ export interface Analysis {
   durations: IncidentDurations[];
   actionItems: ActionItemAnalysis;
   responders: ResponderAnalysis;
+  /** Programs declared by the analysis date, active ones first. */
+  programs: ProgramEvaluation[];
 }

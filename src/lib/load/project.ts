@@ -11,6 +11,7 @@ import { validateInParallel } from './parallel.ts';
 import { loadCatalog } from './catalog.ts';
 import { loadPrograms } from './programs.ts';
 import type { Program } from '../programs/model.ts';
+import { checkProgramExits } from '../programs/exit-check.ts';
 import { displayPath, readBytes, type FileContext } from './validate-files.ts';
 
 
@@ -96,7 +97,8 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     catalogFile: catalog.file,
     now: options.now ?? Date.now(),
     requiredSections: options.requiredSections ?? DEFAULT_REQUIRED_SECTIONS,
-    buildIncidents: options.incidents ?? true,
+    // An exited program is checked against the incidents, so their models are needed then.
+    buildIncidents: (options.incidents ?? true) || programs.programs.some((p) => p.frontmatter.exited_at !== undefined),
   };
   const paths = files.postmortems.filter(selected);
   const results = await validateInParallel(paths, ctx, options.threads);
@@ -124,8 +126,11 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   diagnostics.push(...crossFile);
   // A file with a cross-file error is invalid too: it must not reach analysis or the site.
   const invalid = new Set(crossFile.filter((d) => d.severity === 'error').map((d) => d.file));
+  const incidents = results.flatMap((r) => (r.incident && !invalid.has(r.incident.file) ? [r.incident] : []));
+  // Judged only on the whole folder: a part of it would make criteria look unmet.
+  if (catalog.catalog && !options.only) diagnostics.push(...checkProgramExits(programs.programs, incidents, catalog.catalog));
   const loaded: LoadResult = {
-    incidents: results.flatMap((r) => (r.incident && !invalid.has(r.incident.file) ? [r.incident] : [])),
+    incidents: options.incidents === false ? [] : incidents,
     programs: programs.programs,
     diagnostics: diagnostics.sort(compareDiagnostics),
     files: paths.length + 1 + programs.files,
