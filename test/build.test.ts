@@ -66,7 +66,7 @@ describe('the site built from a known corpus', () => {
     expect(result.stdout).toContain('[hindsight] 1 draft left out of the site');
     site = files(result.outDir);
     const project = await loadProject({ incidentsDir: join(REPO, KNOWN), cwd: REPO, now: NOW });
-    analysis = analyze(project.incidents, project.catalog!, { asOf: '2025-08-01' });
+    analysis = analyze(project.incidents, project.catalog!, { asOf: '2025-08-01' }, project.programs);
   }, 120_000);
 
   test('every postmortem but the draft has its page', () => {

@@ -72,7 +72,7 @@ describe('a program judged on a day', () => {
     expect(verdict(before.criteria[2]!)).toEqual({
       id: 'no-severe-incidents', met: false, metOn: null, projectedOn: '2025-05-31',
       summary: '2 SEV2 or worse incidents in the last 60 days, the last on 2025-04-01',
-      blocking: [], incidents: ['2025-04-01-i4: SEV2', '2025-02-20-i2: SEV2'],
+      blocking: [], incidents: ['2025-04-01-i4: Service A throttled every client', '2025-02-20-i2: Service A ran out of connections again'],
     });
     expect(verdict(after.criteria[2]!)).toEqual({
       id: 'no-severe-incidents', met: true, metOn: '2025-05-31', projectedOn: null,

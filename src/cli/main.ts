@@ -1,5 +1,6 @@
 import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze.ts';
 import { newCommand, NEW_USAGE } from './commands/new.ts';
+import { programsCommand, PROGRAMS_USAGE } from './commands/programs.ts';
 import { schemaCommand, SCHEMA_USAGE } from './commands/schema.ts';
 import { validate, VALIDATE_USAGE } from './commands/validate.ts';
 import { EXIT, type Io } from './io.ts';
@@ -11,6 +12,7 @@ const USAGE = `Usage: hindsight <command> [options]
 Commands:
 ${VALIDATE_USAGE}
 ${ANALYZE_USAGE}
+${PROGRAMS_USAGE}
 ${NEW_USAGE}
 ${SCHEMA_USAGE}
 Exit codes: 0 valid (warnings allowed), 1 problems found, 2 usage or internal error.
@@ -25,6 +27,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await validate(rest, io);
       case 'analyze':
         return await analyzeCommand(rest, io);
+      case 'programs':
+        return await programsCommand(rest, io);
       case 'new':
         return await newCommand(rest, io);
       case 'schema':

@@ -43,7 +43,7 @@ async function load(): Promise<SiteData> {
     .filter((i) => showDrafts || i.frontmatter.status !== 'draft')
     .sort((a, b) => b.times.startedAt - a.times.startedAt || (a.id < b.id ? -1 : 1));
   const byId = new Map(incidents.map((i) => [i.id, i]));
-  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(SITE.analysis, SITE.asOf));
+  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(SITE.analysis, SITE.asOf), project.programs);
   const draftsLeftOut = project.incidents.length - incidents.length;
   if (draftsLeftOut > 0) console.info(`[hindsight] ${draftsLeftOut === 1 ? '1 draft' : `${draftsLeftOut} drafts`} left out of the site`);
   const chainOf = new Map<string, RecurrenceChain>();

@@ -70,7 +70,7 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
 
-  const analysis = analyze(project.incidents, project.catalog, options);
+  const analysis = analyze(project.incidents, project.catalog, options, project.programs);
   const json = `${JSON.stringify(analysis, null, 2)}\n`;
   if (values.json === '-') {
     io.stdout(json);

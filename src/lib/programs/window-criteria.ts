@@ -84,7 +84,7 @@ function evaluateQuiet(criterion: Extract<WindowCriterion, { kind: 'no-incidents
     metOn: met ? (last ? later(ctx.declared, shiftDays(last.date, criterion.days)) : ctx.declared) : null,
     summary: met ? `No ${what} ${span}` : `${plural(blocking.length, what)} ${span}, the last on ${blocking.at(-1)!.date}`,
     measure: { kind: 'incidents', from, to: ctx.date, count: blocking.length },
-    incidents: newestFirst(blocking).map((c) => evidence(c, path, criterion.kind === 'no-incidents' ? c.severity : `recurrence of ${c.incident.frontmatter.recurrence_of}`)),
+    incidents: newestFirst(blocking).map((c) => evidence(c, path, criterion.kind === 'no-incidents' ? c.incident.frontmatter.title : `recurrence of ${c.incident.frontmatter.recurrence_of}`)),
     projectedOn: met ? null : shiftDays(blocking.at(-1)!.date, criterion.days),
   };
 }
