@@ -65,3 +65,59 @@ describe('hindsight programs', () => {
     expect(stderr.trimEnd().split('\n').at(-1)).toBe('hindsight: fix these errors first; programs are judged only on a valid folder');
   });
 });
+
+describe('the bundled examples', () => {
+  const REPO = join(import.meta.dirname, '..');
+  const check = (id: string) => runCli(['programs', '--check', id, '--as-of', '2026-07-01', '--no-color'], { cwd: REPO });
+
+  test('the code yellow exited with its three criteria met: --check passes', async () => {
+    const { code, stdout, stderr } = await check('2025-07-code-yellow-orders-db-and-batch');
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toBe([
+      'Code yellow: orders-db and the batch fleet',
+      '  2025-07-code-yellow-orders-db-and-batch · code-yellow · owner rachel.m · declared 2025-07-01 · target 2025-10-31 · exited 2025-11-20',
+      '  programs/2025-07-code-yellow-orders-db-and-batch.md',
+      '  Judged on 2025-11-20, its exit: 3 of 3 exit criteria met, ready to exit.',
+      '',
+      '  ✔ past-action-items  met on 2025-10-30  programs/2025-07-code-yellow-orders-db-and-batch.md:12',
+      '      Every action item of an incident before the code yellow is done, or dropped with a written reason',
+      "      All 22 items done (2 won't do, with a reason)",
+      '',
+      '  ✔ pooling-and-limits  met on 2025-08-20  programs/2025-07-code-yellow-orders-db-and-batch.md:16',
+      '      Connection pooling in front of orders-db, and limits on connections and on the reboot script',
+      '      `connection-pooling`: 2 of 2 items done; `limits`: 3 of 3 items done',
+      '',
+      '  ✔ paging-rotation  met on 2025-11-18  programs/2025-07-code-yellow-orders-db-and-batch.md:20',
+      '      An engineering paging rotation, at least four people handling the incidents and none more than 40 % of them',
+      '      6 people handled 3 incidents in the last 90 days; the busiest, fatima.h, 33% of them (at least 4 people, none over 40%)',
+      '',
+    ].join('\n'));
+  });
+
+  test('the active initiative is blocked by three items: --check fails, naming them', async () => {
+    const { code, stdout, stderr } = await check('2026-03-edge-and-config-safety');
+    expect([code, stderr]).toEqual([1, '']);
+    const lines = stdout.split('\n');
+    expect(lines.slice(3, 6)).toEqual([
+      '  Judged on 2026-07-01: 3 of 5 exit criteria met, at risk.',
+      '  ! 1 item the criteria wait for is overdue.',
+      '  Projected exit 2026-09-30: the latest day on which what remains is due or clears.',
+    ]);
+    expect(lines.filter((l) => l.includes('→'))).toEqual([
+      '      → incidents/2026/2026-03-10-config-push-breaks-auth.md:27  P0 "Stage config pushes per environment with automatic rollback on error rate" (lena.w, due 2026-04-30): open, 62 days overdue',
+      '      → incidents/2026/2026-04-02-dns-provider-outage.md:26  P1 "Add a secondary DNS provider with zone transfer" (ahmed.r, due 2026-09-30): in progress',
+      '      → incidents/2026/2026-05-05-config-service-rollback.md:26  P1 "Roll back config one key at a time, with a diff preview" (ahmed.r, due 2026-07-31): in progress',
+      '      → incidents/2026/2026-03-10-config-push-breaks-auth.md:27  P0 "Stage config pushes per environment with automatic rollback on error rate" (lena.w, due 2026-04-30): open, 62 days overdue',
+      '      → incidents/2026/2026-05-05-config-service-rollback.md:26  P1 "Roll back config one key at a time, with a diff preview" (ahmed.r, due 2026-07-31): in progress',
+    ]);
+  });
+});
+
+test('validate takes a program file as a path, and reports on it alone', async () => {
+  const { code, stdout } = await runCli(['validate', '--format', 'json', '--incidents', 'programs/incidents', 'programs/programs/Code Yellow.md'], { cwd: join(FIXTURES, 'validate') });
+  expect(code).toBe(1);
+  expect(JSON.parse(stdout)).toEqual({
+    files: 2, errors: 1, warnings: 0, notices: 0,
+    findings: [{ file: 'programs/programs/Code Yellow.md', line: 1, column: 1, rule: 'invalid-id', severity: 'error', message: 'the file name `Code Yellow.md` is not a valid program id: use lowercase letters, digits and `-`, e.g. `code-yellow.md`' }],
+  });
+});

@@ -50,8 +50,8 @@ describe('GitHub workflows', () => {
     }
   });
 
-  test('validate.yml runs on pull requests that touch incidents/', () => {
-    expect(read('validate.yml').on).toEqual({ pull_request: { paths: ['incidents/**', 'hindsight.config.json'] } });
+  test('validate.yml runs on pull requests that touch incidents/ or programs/', () => {
+    expect(read('validate.yml').on).toEqual({ pull_request: { paths: ['incidents/**', 'programs/**', 'hindsight.config.json'] } });
   });
 
   // The workflows' own commands, as a shell script: what CI runs cannot drift from what works here.

@@ -10,6 +10,7 @@ export { loadProject, type LoadOptions, type LoadResult } from './load/project.t
 export { CATALOG_FILE, catalogPath, loadCatalog, loadConfiguredCatalog } from './load/catalog.ts';
 export { loadConfig, CONFIG_FILE } from './config/load-config.ts';
 export { loadConfiguredProject, type ConfiguredLoadOptions } from './load/configured.ts';
+export { programsPath } from './load/programs.ts';
 export { BASE_PATH, configSchema, type Config, type ConfigInput } from './schema/config.ts';
 export { DEFAULT_REQUIRED_SECTIONS } from './validate/incident-file.ts';
 export { catalogSchema, DEFAULT_SEVERITIES, type Catalog, type CatalogInput, type Service } from './schema/catalog.ts';

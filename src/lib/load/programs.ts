@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Program } from '../programs/model.ts';
@@ -28,6 +29,11 @@ export interface ProgramsResult {
 }
 
 const FIRST_LINE = { start: { line: 1, column: 1 } };
+
+/** Where the programs are: `programs` (relative to `cwd`) when given, else `programs` beside the incidents folder. */
+export function programsPath(options: { incidentsDir: string; cwd: string; programs?: string | undefined }): string {
+  return options.programs === undefined ? join(dirname(resolve(options.cwd, options.incidentsDir)), 'programs') : resolve(options.cwd, options.programs);
+}
 
 /** Reads and validates `programs/**\/*.md` (files starting with `_` are not programs). */
 export function loadPrograms(options: ProgramsOptions): ProgramsResult {

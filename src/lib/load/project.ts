@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareDiagnostics, diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Incident } from '../model.ts';
@@ -9,7 +9,7 @@ import { DEFAULT_REQUIRED_SECTIONS, locateInFile, readIndexEntry, type IncidentI
 import { findIncidentFiles, incidentIdOf } from './files.ts';
 import { validateInParallel } from './parallel.ts';
 import { loadCatalog } from './catalog.ts';
-import { loadPrograms } from './programs.ts';
+import { loadPrograms, programsPath } from './programs.ts';
 import type { Program } from '../programs/model.ts';
 import { checkProgramExits } from '../programs/exit-check.ts';
 import { displayPath, readBytes, type FileContext } from './validate-files.ts';
@@ -82,7 +82,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   }
 
   const programs = loadPrograms({
-    dir: options.programs === undefined ? join(dirname(dir), 'programs') : resolve(options.cwd, options.programs),
+    dir: programsPath(options),
     configured: options.programs !== undefined,
     cwd: options.cwd,
     vocabulary: catalog.vocabulary,
