@@ -1,4 +1,5 @@
 import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze.ts';
+import { digestCommand, DIGEST_USAGE } from './commands/digest.ts';
 import { newCommand, NEW_USAGE } from './commands/new.ts';
 import { programsCommand, PROGRAMS_USAGE } from './commands/programs.ts';
 import { schemaCommand, SCHEMA_USAGE } from './commands/schema.ts';
@@ -13,6 +14,7 @@ Commands:
 ${VALIDATE_USAGE}
 ${ANALYZE_USAGE}
 ${PROGRAMS_USAGE}
+${DIGEST_USAGE}
 ${NEW_USAGE}
 ${SCHEMA_USAGE}
 Exit codes: 0 valid (warnings allowed), 1 problems found, 2 usage or internal error.
@@ -29,6 +31,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await analyzeCommand(rest, io);
       case 'programs':
         return await programsCommand(rest, io);
+      case 'digest':
+        return await digestCommand(rest, io);
       case 'new':
         return await newCommand(rest, io);
       case 'schema':

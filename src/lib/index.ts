@@ -19,6 +19,8 @@ export { actionItemSchema, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, PRIORITIES, 
 export { parseTimestamp, parseDate } from './schema/timestamp.ts';
 export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';
 export { groupBy } from './analyze/groups.ts';
+export { actionItemDigest, DUE_SOON_DAYS, type Digest, type DigestGroup, type DigestItem } from './analyze/digest.ts';
+export { shiftDays } from './analyze/windows.ts';
 export type * from './analyze/types.ts';
 export type * from './programs/types.ts';
 export { formatMinutes, formatTimestamp, percent, plural, bar } from './text/format.ts';
