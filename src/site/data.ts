@@ -8,6 +8,7 @@ import {
   type Catalog,
   type ConfiguredLoadOptions,
   type Incident,
+  type Program,
   type RecurrenceChain,
   type RecurrenceLink,
 } from '../lib/index.ts';
@@ -30,6 +31,8 @@ export interface SiteData {
   linkTo: Map<string, RecurrenceLink>;
   chainOf: Map<string, RecurrenceChain>;
   durationsOf: Map<string, Analysis['durations'][number]>;
+  /** The program files, by id, for their bodies; what they mean is in `analysis.programs`. */
+  programs: Map<string, Program>;
 }
 
 async function load(): Promise<SiteData> {
@@ -60,6 +63,7 @@ async function load(): Promise<SiteData> {
     linkTo: new Map(analysis.recurrence.links.map((l) => [l.to, l])),
     chainOf,
     durationsOf: new Map(analysis.durations.map((d) => [d.id, d])),
+    programs: new Map(project.programs.map((p) => [p.id, p])),
   };
 }
 

@@ -15,6 +15,10 @@ export function incidentHref(id: string): string {
   return href(`/incidents/${id}/`);
 }
 
+export function programHref(id: string): string {
+  return href(`/programs/${id}/`);
+}
+
 export function valueHref(dimension: PagedDimension, value: string): string {
   return href(`/${DIMENSION_PAGES[dimension].path}/${value}/`);
 }
