@@ -165,3 +165,17 @@ describe('a program that exited', () => {
     expect(part.diagnostics).toEqual([]);
   });
 });
+
+test('the complete example in docs/programs.md validates beside the bundled examples', async () => {
+  const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const repo = join(import.meta.dirname, '..');
+  const example = /```markdown\n([\s\S]*?)\n```/.exec(readFileSync(join(repo, 'docs/programs.md'), 'utf8'))![1]!;
+  const dir = mkdtempSync(join(tmpdir(), 'hindsight-program-doc-'));
+  cpSync(join(repo, 'incidents'), join(dir, 'incidents'), { recursive: true });
+  cpSync(join(repo, 'programs'), join(dir, 'programs'), { recursive: true });
+  writeFileSync(join(dir, 'programs/2025-07-doc-example.md'), `${example}\n`);
+  const result = await loadProject({ incidentsDir: join(dir, 'incidents'), cwd: dir, now: NOW });
+  expect(result.diagnostics).toEqual([]);
+  expect(result.programs.map((p) => p.id)).toContain('2025-07-doc-example');
+});
