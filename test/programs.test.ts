@@ -179,3 +179,55 @@ test('the complete example in docs/programs.md validates beside the bundled exam
   expect(result.diagnostics).toEqual([]);
   expect(result.programs.map((p) => p.id)).toContain('2025-07-doc-example');
 });
+
+describe('the day a window criterion became met', () => {
+  test('is the day a check of every single day finds, for rotations and detection bounds of many sizes', async () => {
+    const { buildPopulation } = await import('../src/lib/analyze/cases.ts');
+    const { analyseActionItems } = await import('../src/lib/analyze/action-items.ts');
+    const { evaluateProgram } = await import('../src/lib/programs/evaluate.ts');
+    const { DEFAULT_SETTINGS, programSchema, shiftDays } = await import('../src/lib/index.ts');
+    const repo = join(import.meta.dirname, '..');
+    const examples = await loadProject({ incidentsDir: join(repo, 'incidents'), cwd: repo, now: NOW });
+    const asOf = '2026-06-30';
+    const settings = { ...DEFAULT_SETTINGS, asOf };
+    const population = buildPopulation(examples.incidents, examples.catalog!, settings);
+    const items = analyseActionItems(population, settings).items;
+    const criteria = [
+      ...[30, 60, 120, 365].flatMap((days) => [
+        { id: `rotation-${days}`, description: 'r', kind: 'rotation', days, min_responders: 2, max_share: 0.6 },
+        { id: `detect-${days}`, description: 'd', kind: 'detection', days, detect_p50_below: 20 },
+        { id: `customers-${days}`, description: 'c', kind: 'detection', days, customer_share_below: 0.5 },
+      ]),
+    ];
+    const program = {
+      id: 'p', file: 'p.md', criteria: criteria.map(() => ({ line: 1, column: 1 })), body: { markdown: '', line: 1 },
+      frontmatter: programSchema.parse({ title: 'Every window', kind: 'initiative', declared_at: '2025-01-01', owner: 'x', exit_criteria: criteria }),
+    };
+    const metOn = (day: string) => evaluateProgram(program, population, items, day, 'active').criteria;
+    let checked = 0;
+    for (const end of ['2025-06-30', '2025-12-31', asOf]) {
+      const evaluated = metOn(end);
+      // Every day from the declaration to `end`: the criterion is met on each day from metOn on, and not the day before.
+      const days: string[] = [];
+      for (let d = '2025-01-01'; d <= end; d = shiftDays(d, 1)) days.push(d);
+      const daily = days.map((d) => metOn(d).map((c) => c.met));
+      evaluated.forEach((c, i) => {
+        if (!c.met) return;
+        let first = days.length - 1;
+        while (first > 0 && daily[first - 1]![i]) first--;
+        expect([c.id, end, c.metOn]).toEqual([c.id, end, days[first]]);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(10);
+  }, 60_000);
+});
+
+test('a program declared decades ago keeps its burndown to 520 points or so', () => {
+  const [program] = project.programs;
+  const old = { ...program!, frontmatter: { ...program!.frontmatter, declared_at: '1990-01-01' } };
+  const [evaluation] = analyze(project.incidents, project.catalog!, { asOf: AFTER }, [old]).programs;
+  expect(evaluation!.burndown.length).toBeLessThanOrEqual(521);
+  expect(evaluation!.burndown.slice(0, 2).map((b) => b.date)).toEqual(['1990-01-01', '1990-01-29']);
+  expect(evaluation!.burndown.at(-1)).toEqual({ date: AFTER, open: 0 });
+});

@@ -1,3 +1,4 @@
+import { daysBetween } from '../analyze/calendar.ts';
 import type { Population } from '../analyze/cases.ts';
 import { shiftDays } from '../analyze/windows.ts';
 import type { ActionItemRow } from '../analyze/types.ts';
@@ -11,6 +12,8 @@ import type { CriterionEvaluation, ProgramEvaluation } from './types.ts';
 import { evaluateWindow } from './window-criteria.ts';
 
 const BURNDOWN_STEP_DAYS = 7;
+/** Ten years of weeks: a longer program is drawn with a step of two weeks, three… */
+const MAX_BURNDOWN_POINTS = 520;
 
 function evaluateCriterion(criterion: ExitCriterion, line: number, ctx: CriterionContext): CriterionEvaluation {
   const head = { id: criterion.id, description: criterion.description, kind: criterion.kind, line };
@@ -36,12 +39,24 @@ function evaluateCriterion(criterion: ExitCriterion, line: number, ctx: Criterio
   }
 }
 
-/** Every 7 days from the declaration, and the evaluation day: how many of the items the criteria wait for were open. */
+/**
+ * Every 7 days from the declaration, and the evaluation day: how many of the items the criteria
+ * wait for were open, i.e. opened by then less closed by then (an item closes on or after it opens).
+ */
 function burndown(items: readonly DependentItem[], declared: string, date: string): { date: string; open: number }[] {
+  const weeks = Math.ceil(daysBetween(declared, date) / BURNDOWN_STEP_DAYS);
+  const step = BURNDOWN_STEP_DAYS * Math.max(1, Math.ceil(weeks / MAX_BURNDOWN_POINTS));
   const days: string[] = [];
-  for (let day = declared; day < date; day = shiftDays(day, BURNDOWN_STEP_DAYS)) days.push(day);
+  for (let day = declared; day < date; day = shiftDays(day, step)) days.push(day);
   days.push(date);
-  return days.map((day) => ({ date: day, open: items.filter((i) => i.opened <= day && (i.closed === null || i.closed > day)).length }));
+  const opened = items.map((i) => i.opened).sort();
+  const closed = items.flatMap((i) => (i.closed === null ? [] : [i.closed])).sort();
+  let o = 0, c = 0;
+  return days.map((day) => {
+    while (o < opened.length && opened[o]! <= day) o++;
+    while (c < closed.length && closed[c]! <= day) c++;
+    return { date: day, open: o - c };
+  });
 }
 
 function risks(criteria: readonly CriterionEvaluation[], target: string | undefined, date: string): string[] {

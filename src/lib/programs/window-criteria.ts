@@ -1,63 +1,14 @@
 import type { Case } from '../analyze/cases.ts';
-import { median, round } from '../analyze/stats.ts';
+import { median, percentile, round } from '../analyze/stats.ts';
 import { shiftDays } from '../analyze/windows.ts';
 import type { ExitCriterion } from '../schema/program.ts';
 import { formatMinutes, percent, plural } from '../text/format.ts';
 import { later, type CriterionContext } from './context.ts';
-import { inScope } from './scope.ts';
 import type { CriterionEvaluation, CriterionMeasure, IncidentEvidence } from './types.ts';
+import { Incidents, type WindowTally } from './window.ts';
 
 type WindowCriterion = Extract<ExitCriterion, { kind: 'no-incidents' | 'no-recurrence' | 'detection' | 'rotation' }>;
 export type WindowResult = Pick<CriterionEvaluation, 'met' | 'metOn' | 'summary' | 'measure' | 'incidents' | 'projectedOn'>;
-
-/** The incidents in scope known by the evaluation day, by start date. */
-class Incidents {
-  readonly cases: Case[];
-  readonly #dates: string[];
-
-  constructor(ctx: CriterionContext) {
-    this.cases = ctx.population.incidents.filter((c) => c.date <= ctx.date && inScope(c, ctx.scope)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    this.#dates = this.cases.map((c) => c.date);
-  }
-
-  /** Those that started in the `days` days up to and including `to`. */
-  window(to: string, days: number): Case[] {
-    const from = shiftDays(to, -(days - 1));
-    return this.cases.slice(this.#bound(from, false), this.#bound(to, true));
-  }
-
-  /** The days on which a window of `days` days gains or loses an incident. */
-  changes(days: number): string[] {
-    return this.#dates.flatMap((d) => [d, shiftDays(d, days)]);
-  }
-
-  #bound(date: string, after: boolean): number {
-    let lo = 0, hi = this.#dates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (after ? this.#dates[mid]! <= date : this.#dates[mid]! < date) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-}
-
-/**
- * The day a window criterion met on the evaluation day became met. What a window holds changes
- * only on the days an incident enters or leaves it, so those are the only days to look at: going
- * back from the evaluation day, the first change that leaves it unmet says since when it is met.
- */
-function metSince(ctx: CriterionContext, changes: string[], metOn: (day: string) => boolean): string {
-  const days = [...new Set([...changes, ctx.declared])].filter((d) => d > ctx.declared && d <= ctx.date).sort().reverse();
-  let since = ctx.date;
-  for (const day of days) {
-    if (day === ctx.date) continue;
-    if (!metOn(day)) return since;
-    since = day;
-  }
-  // Every change since the declaration left it met: it was met then too, unless the declaration day itself was not.
-  return metOn(ctx.declared) ? ctx.declared : since;
-}
 
 const newestFirst = (cases: readonly Case[]) => [...cases].reverse();
 
@@ -102,18 +53,55 @@ function detectionMeasure(cases: readonly Case[], from: string, to: string): Ext
   };
 }
 
-function detectionMet(criterion: Extract<WindowCriterion, { kind: 'detection' }>, m: Extract<CriterionMeasure, { kind: 'detection' }>): boolean {
-  const p50 = criterion.detect_p50_below === undefined || (m.detectP50 !== null && m.detectP50 < criterion.detect_p50_below);
-  const share = criterion.customer_share_below === undefined || (m.customerShare !== null && m.customerShare < criterion.customer_share_below);
+type Detection = Extract<WindowCriterion, { kind: 'detection' }>;
+
+function detectionMet(criterion: Detection, detectP50: number | null, customerShare: number | null): boolean {
+  const p50 = criterion.detect_p50_below === undefined || (detectP50 !== null && detectP50 < criterion.detect_p50_below);
+  const share = criterion.customer_share_below === undefined || (customerShare !== null && customerShare < criterion.customer_share_below);
   return p50 && share;
 }
 
+/** Time to detect kept sorted, and the detection counts, as the window moves. */
+class DetectionTally implements WindowTally {
+  readonly #sorted: number[] = [];
+  #withDetection = 0;
+  #customerReports = 0;
+
+  readonly criterion: Detection;
+
+  constructor(criterion: Detection) {
+    this.criterion = criterion;
+  }
+
+  add(c: Case): void { this.#count(c, 1); }
+  remove(c: Case): void { this.#count(c, -1); }
+
+  met(): boolean {
+    const p50 = percentile(this.#sorted, 50);
+    return detectionMet(this.criterion, p50 === null ? null : round(p50, 2), this.#withDetection ? round(this.#customerReports / this.#withDetection) : null);
+  }
+
+  #count(c: Case, by: 1 | -1): void {
+    if (c.detection !== undefined) this.#withDetection += by;
+    if (c.detection === 'customer-report') this.#customerReports += by;
+    if (c.detect === null) return;
+    let lo = 0, hi = this.#sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#sorted[mid]! < c.detect) lo = mid + 1;
+      else hi = mid;
+    }
+    if (by === 1) this.#sorted.splice(lo, 0, c.detect);
+    else this.#sorted.splice(lo, 1);
+  }
+}
+
 /** `detection`: over the last N days, time to detect and how often customers found the incident first. */
-function evaluateDetection(criterion: Extract<WindowCriterion, { kind: 'detection' }>, ctx: CriterionContext, incidents: Incidents): WindowResult {
+function evaluateDetection(criterion: Detection, ctx: CriterionContext, incidents: Incidents): WindowResult {
   const from = shiftDays(ctx.date, -(criterion.days - 1));
   const cases = incidents.window(ctx.date, criterion.days);
   const measure = detectionMeasure(cases, from, ctx.date);
-  const met = detectionMet(criterion, measure);
+  const met = detectionMet(criterion, measure.detectP50, measure.customerShare);
   const parts: string[] = [];
   if (criterion.detect_p50_below !== undefined) {
     parts.push(`p50 time to detect ${formatMinutes(measure.detectP50)} over ${plural(measure.measured, 'incident')} (must be under ${formatMinutes(criterion.detect_p50_below)})`);
@@ -124,7 +112,7 @@ function evaluateDetection(criterion: Extract<WindowCriterion, { kind: 'detectio
   const span = `in the last ${plural(criterion.days, 'day')}`;
   return {
     met,
-    metOn: met ? metSince(ctx, incidents.changes(criterion.days), (day) => detectionMet(criterion, detectionMeasure(incidents.window(day, criterion.days), '', day))) : null,
+    metOn: met ? incidents.metSince(ctx, criterion.days, new DetectionTally(criterion)) : null,
     summary: cases.length ? `${span.charAt(0).toUpperCase()}${span.slice(1)}: ${parts.join('; ')}` : `No incident ${span}: nothing to measure`,
     measure,
     incidents: newestFirst(cases).map((c) => evidence(c, c.detection === undefined ? ['started_at'] : ['detection'],
@@ -150,16 +138,71 @@ function rotationMeasure(cases: readonly Case[], roles: readonly string[], from:
   return { kind: 'rotation', from, to, incidents: cases.length, withResponders, people, maxShare: people[0]?.share ?? null };
 }
 
-function rotationMet(criterion: Extract<WindowCriterion, { kind: 'rotation' }>, m: Extract<CriterionMeasure, { kind: 'rotation' }>): boolean {
-  return m.withResponders > 0 && m.people.length >= criterion.min_responders && m.maxShare! <= criterion.max_share;
+type Rotation = Extract<WindowCriterion, { kind: 'rotation' }>;
+
+function rotationMet(criterion: Rotation, withResponders: number, people: number, maxShare: number | null): boolean {
+  return withResponders > 0 && people >= criterion.min_responders && maxShare! <= criterion.max_share;
+}
+
+/** Each person's incidents, and how many people have each count, as the window moves. */
+class RotationTally implements WindowTally {
+  readonly #handlers = new Map<Case, string[]>();
+  readonly #counts = new Map<string, number>();
+  /** How many people have handled exactly n incidents, by n: what keeps the maximum at hand. */
+  readonly #withCount: number[] = [0];
+  #max = 0;
+  #incidents = 0;
+
+  readonly criterion: Rotation;
+
+  constructor(criterion: Rotation) {
+    this.criterion = criterion;
+  }
+
+  add(c: Case): void {
+    const people = this.#people(c);
+    if (!people.length) return;
+    this.#incidents++;
+    for (const who of people) {
+      const n = (this.#counts.get(who) ?? 0) + 1;
+      this.#counts.set(who, n);
+      this.#withCount[n - 1]!--;
+      this.#withCount[n] = (this.#withCount[n] ?? 0) + 1;
+      this.#max = Math.max(this.#max, n);
+    }
+  }
+
+  remove(c: Case): void {
+    const people = this.#people(c);
+    if (!people.length) return;
+    this.#incidents--;
+    for (const who of people) {
+      const n = this.#counts.get(who)!;
+      this.#withCount[n]!--;
+      this.#withCount[n - 1]!++;
+      if (n === 1) this.#counts.delete(who);
+      else this.#counts.set(who, n - 1);
+    }
+    while (this.#max > 0 && !this.#withCount[this.#max]) this.#max--;
+  }
+
+  met(): boolean {
+    return rotationMet(this.criterion, this.#incidents, this.#counts.size, this.#incidents ? round(this.#max / this.#incidents) : null);
+  }
+
+  #people(c: Case): string[] {
+    let people = this.#handlers.get(c);
+    if (!people) this.#handlers.set(c, (people = handlers(c, this.criterion.roles)));
+    return people;
+  }
 }
 
 /** `rotation`: over the last N days, enough people handled the incidents and none too many of them. */
-function evaluateRotation(criterion: Extract<WindowCriterion, { kind: 'rotation' }>, ctx: CriterionContext, incidents: Incidents): WindowResult {
+function evaluateRotation(criterion: Rotation, ctx: CriterionContext, incidents: Incidents): WindowResult {
   const from = shiftDays(ctx.date, -(criterion.days - 1));
   const cases = incidents.window(ctx.date, criterion.days);
   const measure = rotationMeasure(cases, criterion.roles, from, ctx.date);
-  const met = rotationMet(criterion, measure);
+  const met = rotationMet(criterion, measure.withResponders, measure.people.length, measure.maxShare);
   const busiest = measure.people[0];
   const unlisted = measure.incidents - measure.withResponders;
   const rule = `at least ${criterion.min_responders} people, none over ${percent(criterion.max_share)}`;
@@ -168,7 +211,7 @@ function evaluateRotation(criterion: Extract<WindowCriterion, { kind: 'rotation'
     : `${plural(measure.people.length, 'person', 'people')} handled ${plural(measure.withResponders, 'incident')} in the last ${plural(criterion.days, 'day')}${unlisted ? ` (${unlisted} more list no responders)` : ''}; the busiest, ${busiest!.who}, ${percent(busiest!.share)} of them (${rule})`;
   return {
     met,
-    metOn: met ? metSince(ctx, incidents.changes(criterion.days), (day) => rotationMet(criterion, rotationMeasure(incidents.window(day, criterion.days), criterion.roles, '', day))) : null,
+    metOn: met ? incidents.metSince(ctx, criterion.days, new RotationTally(criterion)) : null,
     summary,
     measure,
     incidents: newestFirst(cases).map((c) => {
