@@ -10,7 +10,7 @@
  *   npm run bench -- --sizes 1000,10000
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -59,7 +59,7 @@ const REPO = join(import.meta.dirname, '..');
 const SITE_UP_TO = 10_000;
 
 /** Builds the site from a corpus in a fresh process; GNU time reports its peak memory. */
-function buildSite(dir: string): { ms: number; maxRssMb: number | undefined } {
+function buildSite(dir: string): { ms: number; maxRssMb: number | undefined; dashboardKb: number } {
   const out = mkdtempSync(join(tmpdir(), 'hindsight-bench-site-'));
   const astro = [process.execPath, join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out];
   const timed = existsSync('/usr/bin/time');
@@ -71,10 +71,12 @@ function buildSite(dir: string): { ms: number; maxRssMb: number | undefined } {
     env: { ...process.env, HINDSIGHT_INCIDENTS: dir, HINDSIGHT_AS_OF: AS_OF, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const ms = performance.now() - start;
-  rmSync(out, { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`the site build failed:\n${child.stderr}`);
+  // The page leadership opens: its size must not grow with the corpus.
+  const dashboardKb = statSync(join(out, 'index.html')).size / 1024;
+  rmSync(out, { recursive: true, force: true });
   const rss = /maxrss=(\d+)/.exec(child.stderr)?.[1];
-  return { ms, maxRssMb: rss ? Number(rss) / 1024 : undefined };
+  return { ms, maxRssMb: rss ? Number(rss) / 1024 : undefined, dashboardKb };
 }
 
 function firstPostmortem(dir: string): string {
@@ -98,8 +100,8 @@ if (values.measure) {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
   const perSecond = (count: number, ms: number) => Math.round(count / (ms / 1000)).toLocaleString('en');
   const rows = [
-    '| postmortems | validate, all cores | files/s | validate, one thread | files/s | analysis, one thread | peak memory, validate + analysis | one file of them | site build | site build peak memory |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| postmortems | validate, all cores | files/s | validate, one thread | files/s | analysis, one thread | peak memory, validate + analysis | one file of them | site build | site build peak memory | dashboard HTML |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const size of values.sizes.split(',').map(Number)) {
     const dir = mkdtempSync(join(tmpdir(), `hindsight-bench-${size}-`));
@@ -113,7 +115,7 @@ if (values.measure) {
     const site = size <= SITE_UP_TO ? buildSite(dir) : undefined;
     const mb = (value: number | undefined) => (value === undefined ? '—' : `${Math.round(value).toLocaleString('en')} MB`);
     const n = size.toLocaleString('en');
-    rows.push(`| ${n} | ${seconds(all.validateMs)} | ${perSecond(size, all.validateMs)} | ${seconds(one.validateMs)} | ${perSecond(size, one.validateMs)} | ${seconds(one.analyzeMs!)} | ${mb(one.maxRssMb)} | ${seconds(single.validateMs)} | ${site ? seconds(site.ms) : '—'} | ${mb(site?.maxRssMb)} |`);
+    rows.push(`| ${n} | ${seconds(all.validateMs)} | ${perSecond(size, all.validateMs)} | ${seconds(one.validateMs)} | ${perSecond(size, one.validateMs)} | ${seconds(one.analyzeMs!)} | ${mb(one.maxRssMb)} | ${seconds(single.validateMs)} | ${site ? seconds(site.ms) : '—'} | ${mb(site?.maxRssMb)} | ${site ? `${Math.round(site.dashboardKb).toLocaleString('en')} KB` : '—'} |`);
     process.stderr.write(`${size}: measured\n`);
     rmSync(dir, { recursive: true, force: true });
   }

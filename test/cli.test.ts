@@ -168,3 +168,14 @@ describe('hindsight.config.json', () => {
     ]);
   });
 });
+
+test.each(['validate', 'analyze', 'new', 'schema'])('`%s --help` prints that command’s usage and exits 0, whatever else is given', async (command) => {
+  for (const args of [[command, '--help'], [command, '--incidents', 'nowhere', '-h'], [command, '--fast', '--help']]) {
+    const result = await run(args);
+    expect(result, args.join(' ')).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(new RegExp(`^Usage: hindsight ${command} \\[options\\]\\n\\n  ${command} `));
+    expect(result.stdout).toContain('Exit codes: 0 valid');
+  }
+  // After `--`, `--help` is a path, not a request.
+  expect((await run([command, '--', '--help'])).stdout).not.toMatch(/^Usage:/);
+});

@@ -20,9 +20,21 @@ ${SCHEMA_USAGE}
 Exit codes: 0 valid (warnings allowed), 1 problems found, 2 usage or internal error.
 `;
 
+const COMMAND_USAGE: Record<string, string> = { validate: VALIDATE_USAGE, analyze: ANALYZE_USAGE, new: NEW_USAGE, schema: SCHEMA_USAGE };
+
+/** `--help` or `-h` anywhere among a command's options (before a `--`) asks for that command's usage. */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 /** Runs the CLI and returns its exit code. Never throws: bad input is a finding, a bug is exit 2. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && COMMAND_USAGE[command] && asksForHelp(rest)) {
+    io.stdout(`Usage: hindsight ${command} [options]\n\n${COMMAND_USAGE[command]}\nExit codes: 0 valid (warnings allowed), 1 problems found, 2 usage or internal error.\n`);
+    return EXIT.ok;
+  }
   try {
     switch (command) {
       case 'validate':

@@ -15,6 +15,7 @@ export { BASE_PATH, configSchema, type Config, type ConfigInput } from './schema
 export { DEFAULT_REQUIRED_SECTIONS } from './validate/incident-file.ts';
 export { catalogSchema, DEFAULT_SEVERITIES, type Catalog, type CatalogInput, type Service } from './schema/catalog.ts';
 export { frontmatterSchema, STATUSES, KINDS, DETECTIONS, type Frontmatter, type FrontmatterInput } from './schema/incident.ts';
+export { isOnSite, PUBLISHED_STATUSES } from './publication.ts';
 export { actionItemSchema, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, PRIORITIES, type ActionItem } from './schema/action-item.ts';
 export { parseTimestamp, parseDate } from './schema/timestamp.ts';
 export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';

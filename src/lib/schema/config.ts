@@ -37,6 +37,8 @@ export const configSchema = z.strictObject({
       organisation: z.string().trim().min(1).optional(),
       /** The path the site is served under, e.g. `/postmortems/` for a GitHub Pages project site. Default `/`. */
       base: z.string().regex(BASE_PATH, { error: 'must start and end with `/`, e.g. `/postmortems/`' }).optional(),
+      /** Where the site is served, e.g. `https://acme.github.io`: the feed's links are absolute with it. Optional. */
+      url: z.url({ protocol: /^https?$/, error: 'must be an http or https address, e.g. `https://acme.github.io`' }).optional(),
     })
     .optional(),
   /** How incidents are analysed; docs/analysis.md explains each. */

@@ -1,9 +1,11 @@
 import {
   percent, plural, renderBodyHtml,
-  type CriterionEvaluation, type Incident, type IncidentEvidence, type ItemEvidence, type Program, type ProgramEvaluation,
+  type CriterionEvaluation, type IncidentEvidence, type ItemEvidence, type ProgramEvaluation,
 } from '../../lib/index.ts';
 import type { ChartSpec } from '../chart-spec.ts';
-import { incidentHref, programHref } from '../routes.ts';
+import type { Links } from './links.ts';
+import { severityBadge, type SeverityBadge } from './severity.ts';
+import { incidentLink, type SiteData } from './site-data.ts';
 
 /** A list on a page shows this many rows; analysis.json has every one. */
 export const MAX_ROWS = 200;
@@ -51,11 +53,11 @@ function projectionText(p: ProgramEvaluation): string | null {
   return parts.join('; ');
 }
 
-export function programCard(p: ProgramEvaluation): ProgramCard {
+export function programCard(p: ProgramEvaluation, links: Links): ProgramCard {
   const status = p.state === 'exited' ? { label: `Exited ${p.exitedAt}`, tone: p.met === p.total ? 'good' : 'bad' } as const : STATUS[p.status];
   return {
     id: p.id,
-    href: programHref(p.id),
+    href: links.program(p.id),
     title: p.title,
     kind: KIND[p.kind] ?? p.kind,
     state: p.state,
@@ -69,8 +71,8 @@ export function programCard(p: ProgramEvaluation): ProgramCard {
 }
 
 /** The programs as cards: active ones first, as the analysis orders them, then exited ones. */
-export function programGroups(programs: readonly ProgramEvaluation[]): { active: ProgramCard[]; exited: ProgramCard[] } {
-  const cards = programs.map(programCard);
+export function programGroups(data: SiteData): { active: ProgramCard[]; exited: ProgramCard[] } {
+  const cards = data.analysis.programs.map((p) => programCard(p, data.links));
   return { active: cards.filter((c) => c.state === 'active'), exited: cards.filter((c) => c.state === 'exited') };
 }
 
@@ -83,14 +85,14 @@ export interface ItemRow {
   due: string;
   state: string;
   overdue: string | null;
-  incident: { href: string; title: string };
+  /** The postmortem it comes from; no link when it has no page. */
+  incident: { title: string; href: string | undefined };
 }
 
 export interface IncidentRow {
   date: string;
-  severity: string;
-  href: string;
-  title: string;
+  severity: SeverityBadge;
+  incident: { title: string; href: string | undefined };
   detail: string;
 }
 
@@ -113,25 +115,7 @@ export interface CriterionView {
   attestation: { by: string; href: string; on: string } | null;
 }
 
-/** What a page knows of an incident by its id. */
-export interface IncidentFacts {
-  title: string;
-  /** Start date as written, `YYYY-MM-DD`. */
-  date: string;
-  severity: string;
-}
-type Lookup = (id: string) => IncidentFacts;
-
-/** The facts of the incidents a site has, by id; an id it lacks shows as itself. */
-export function incidentFacts(byId: ReadonlyMap<string, Incident>): Lookup {
-  return (id) => {
-    const fm = byId.get(id)?.frontmatter;
-    return { title: fm?.title ?? id, date: fm?.started_at.slice(0, 10) ?? '', severity: fm?.severity ?? '' };
-  };
-}
-type TitleOf = (id: string) => string;
-
-function itemRow(i: ItemEvidence, titleOf: TitleOf): ItemRow {
+function itemRow(i: ItemEvidence, data: SiteData): ItemRow {
   return {
     title: i.title,
     ticket: i.ticket,
@@ -140,15 +124,15 @@ function itemRow(i: ItemEvidence, titleOf: TitleOf): ItemRow {
     due: i.due ?? '—',
     state: i.why,
     overdue: i.overdueDays === null ? null : `${plural(i.overdueDays, 'day')} overdue`,
-    incident: { href: incidentHref(i.incident), title: titleOf(i.incident) },
+    incident: incidentLink(data, i.incident),
   };
 }
 
-function incidentRow(i: IncidentEvidence, titleOf: TitleOf): IncidentRow {
-  return { date: i.date, severity: i.severity, href: incidentHref(i.id), title: titleOf(i.id), detail: i.detail };
+function incidentRow(i: IncidentEvidence, data: SiteData): IncidentRow {
+  return { date: i.date, severity: severityBadge(data.catalog, i.severity), incident: incidentLink(data, i.id), detail: i.detail };
 }
 
-function criterionView(c: CriterionEvaluation, file: string, titleOf: TitleOf): CriterionView {
+function criterionView(c: CriterionEvaluation, file: string, data: SiteData): CriterionView {
   const m = c.measure;
   return {
     id: c.id,
@@ -159,9 +143,9 @@ function criterionView(c: CriterionEvaluation, file: string, titleOf: TitleOf): 
     // The core writes labels as `code` for the terminal; a page shows them plain.
     summary: c.summary.replaceAll('`', ''),
     source: `${file}:${c.line}`,
-    items: c.blockingItems.slice(0, MAX_ROWS).map((i) => itemRow(i, titleOf)),
+    items: c.blockingItems.slice(0, MAX_ROWS).map((i) => itemRow(i, data)),
     itemsHidden: Math.max(0, c.blockingItems.length - MAX_ROWS),
-    incidents: c.incidents.slice(0, MAX_ROWS).map((i) => incidentRow(i, titleOf)),
+    incidents: c.incidents.slice(0, MAX_ROWS).map((i) => incidentRow(i, data)),
     incidentsHidden: Math.max(0, c.incidents.length - MAX_ROWS),
     incidentsHeading: c.kind === 'detection' || c.kind === 'rotation' ? 'Incidents measured' : 'Incidents that block it',
     people: m.kind === 'rotation' ? m.people.map((p) => ({ who: p.who, incidents: p.incidents, share: percent(p.share) })) : [],
@@ -203,20 +187,23 @@ export interface ProgramPage {
   incidentsNote: string;
 }
 
-/** What a program's page shows; `program` is its file's model, for the body. */
-export function programPage(p: ProgramEvaluation, program: Program | undefined, lookup: Lookup): ProgramPage {
+/** What a program's page shows. */
+export function programPage(data: SiteData, p: ProgramEvaluation): ProgramPage {
   const since = [...p.incidentsSinceDeclared].reverse();
-  const titleOf = (id: string) => lookup(id).title;
+  const program = data.programs.get(p.id);
   return {
-    card: programCard(p),
+    card: programCard(p, data.links),
     owner: p.owner,
     file: p.file,
     scope: scopeText(p),
     judged: p.state === 'exited' ? `Judged on ${p.evaluatedOn}, the day it exited: the record of why it could end.` : `Judged on ${p.evaluatedOn}, the analysis date.`,
-    criteria: p.criteria.map((c) => criterionView(c, p.file, titleOf)),
+    criteria: p.criteria.map((c) => criterionView(c, p.file, data)),
     burndown: burndownChart(p),
     bodyHtml: program ? renderBodyHtml(program.body.markdown) : '',
-    incidents: since.slice(0, MAX_ROWS).map((id) => ({ ...lookup(id), href: incidentHref(id), detail: '' })),
+    incidents: since.slice(0, MAX_ROWS).map((id) => {
+      const fm = data.byId.get(id)?.frontmatter;
+      return { date: fm?.started_at.slice(0, 10) ?? '', severity: severityBadge(data.catalog, fm?.severity ?? ''), incident: incidentLink(data, id), detail: '' };
+    }),
     incidentsNote: `${plural(since.length, 'incident')} in scope from ${p.declaredAt} to ${p.evaluatedOn}${since.length > MAX_ROWS ? `; the latest ${MAX_ROWS} are listed` : ''}.`,
   };
 }

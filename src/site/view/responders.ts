@@ -1,5 +1,6 @@
-import { percent, plural, type Analysis, type LoadSummary, type PersonLoad, type TeamLoad } from '../../lib/index.ts';
-import { valueHref } from '../routes.ts';
+import { percent, plural, type LoadSummary, type PersonLoad, type TeamLoad } from '../../lib/index.ts';
+import type { Links } from './links.ts';
+import type { SiteData } from './site-data.ts';
 
 /**
  * A team whose busiest person was in more than this share of its incidents is flagged, once it
@@ -33,10 +34,10 @@ export interface PersonRow {
 const hours = (h: number, missing: number) => `${h.toLocaleString('en')} h${missing ? ` (${missing} without hours)` : ''}`;
 const pages = (outOfHours: number, all: number) => `${outOfHours} of ${all}`;
 
-function teamRow(t: TeamLoad): TeamLoadRow {
+function teamRow(t: TeamLoad, links: Links): TeamLoadRow {
   return {
     team: t.team,
-    href: valueHref('team', t.team),
+    href: links.value('team', t.team),
     incidents: t.incidents,
     responders: t.responders,
     outOfHours: pages(t.outOfHoursPages, t.pages),
@@ -47,8 +48,10 @@ function teamRow(t: TeamLoad): TeamLoadRow {
   };
 }
 
-export function teamLoadRows(summary: LoadSummary): TeamLoadRow[] {
-  return summary.teams.map(teamRow);
+/** The dashboard's table: each team's load over the last 90 days. */
+export function loadView(data: SiteData): { note: string; rows: TeamLoadRow[] } {
+  const summary = data.analysis.responders.recent;
+  return { note: loadNote(summary), rows: summary.teams.map((t) => teamRow(t, data.links)) };
 }
 
 export function personRows(people: readonly PersonLoad[]): PersonRow[] {
@@ -74,14 +77,14 @@ export interface TeamLoadView {
 }
 
 /** A team's load for its page: the last 90 days and all time, with its people. */
-export function teamLoad(analysis: Analysis, team: string): TeamLoadView {
+export function teamLoad(data: SiteData, team: string): TeamLoadView {
   const of = (summary: LoadSummary): TeamSpan => {
     const own = summary.teams.find((t) => t.team === team);
     return {
       note: loadNote(summary),
-      team: own && { ...teamRow(own), pages: own.pages, outOfHoursPages: own.outOfHoursPages },
+      team: own && { ...teamRow(own, data.links), pages: own.pages, outOfHoursPages: own.outOfHoursPages },
       people: personRows(own?.people ?? []),
     };
   };
-  return { recent: of(analysis.responders.recent), allTime: of(analysis.responders.allTime) };
+  return { recent: of(data.analysis.responders.recent), allTime: of(data.analysis.responders.allTime) };
 }
