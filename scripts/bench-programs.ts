@@ -38,7 +38,7 @@ function withResponders(text: string, teams: readonly string[]): string {
     lines.push(`  - { who: person-${n}, team: ${team}, role: ${ROLES[i === 0 ? 0 : 1 + ((h >>> i) % 4)]}, paged_at: ${paged}, hours: ${1 + ((h >>> (i + 3)) % 6)} }`);
   }
   let k = 0;
-  const labelled = text.replace(/^(    type: \w+)$/gm, (line) => ((h >>> k++) % 3 === 0 ? `${line}\n    labels: [${LABELS[(h + k) % LABELS.length]}]` : line));
+  const labelled = text.replace(/^( {4}type: \w+)$/gm, (line) => ((h >>> k++) % 3 === 0 ? `${line}\n    labels: [${LABELS[(h + k) % LABELS.length]}]` : line));
   const end = labelled.indexOf('\n---\n', 4);
   return `${labelled.slice(0, end)}\n${lines.join('\n')}${labelled.slice(end)}`;
 }

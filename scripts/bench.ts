@@ -79,6 +79,21 @@ function buildSite(dir: string): { ms: number; maxRssMb: number | undefined; das
   return { ms, maxRssMb: rss ? Number(rss) / 1024 : undefined, dashboardKb };
 }
 
+/** `npm run analyze -- --json FILE` end to end, as a user runs it: time, peak memory, JSON size. */
+function analyzeCli(dir: string): { ms: number; maxRssMb: number | undefined; jsonMb: number } {
+  const out = join(mkdtempSync(join(tmpdir(), 'hindsight-bench-json-')), 'analysis.json');
+  const cli = [process.execPath, join(REPO, 'bin/hindsight.js'), 'analyze', '--incidents', dir, '--as-of', AS_OF, '--json', out];
+  const timed = existsSync('/usr/bin/time');
+  const start = performance.now();
+  const child = spawnSync(timed ? '/usr/bin/time' : cli[0]!, timed ? ['-f', 'maxrss=%M', ...cli] : cli.slice(1), { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = performance.now() - start;
+  if (child.status !== 0) throw new Error(`analyze failed:\n${child.stderr}`);
+  const jsonMb = statSync(out).size / 1e6;
+  rmSync(out, { force: true });
+  const rss = /maxrss=(\d+)/.exec(child.stderr)?.[1];
+  return { ms, maxRssMb: rss ? Number(rss) / 1024 : undefined, jsonMb };
+}
+
 function firstPostmortem(dir: string): string {
   const year = readdirSync(dir).filter((f) => !f.startsWith('_')).sort()[0]!;
   return join(dir, year, readdirSync(join(dir, year)).sort()[0]!);
@@ -103,6 +118,10 @@ if (values.measure) {
     '| postmortems | validate, all cores | files/s | validate, one thread | files/s | analysis, one thread | peak memory, validate + analysis | one file of them | site build | site build peak memory | dashboard HTML |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
+  const cliRows = [
+    '| postmortems | `npm run analyze -- --json FILE` | peak memory | JSON written |',
+    '|---|---|---|---|',
+  ];
   for (const size of values.sizes.split(',').map(Number)) {
     const dir = mkdtempSync(join(tmpdir(), `hindsight-bench-${size}-`));
     const generated = performance.now();
@@ -113,11 +132,13 @@ if (values.measure) {
     const one = run(dir, 'analyze', 1);
     const single = run(dir, 'validate', 0, firstPostmortem(dir));
     const site = size <= SITE_UP_TO ? buildSite(dir) : undefined;
+    const cli = analyzeCli(dir);
     const mb = (value: number | undefined) => (value === undefined ? '—' : `${Math.round(value).toLocaleString('en')} MB`);
     const n = size.toLocaleString('en');
+    cliRows.push(`| ${n} | ${seconds(cli.ms)} | ${mb(cli.maxRssMb)} | ${mb(cli.jsonMb)} |`);
     rows.push(`| ${n} | ${seconds(all.validateMs)} | ${perSecond(size, all.validateMs)} | ${seconds(one.validateMs)} | ${perSecond(size, one.validateMs)} | ${seconds(one.analyzeMs!)} | ${mb(one.maxRssMb)} | ${seconds(single.validateMs)} | ${site ? seconds(site.ms) : '—'} | ${mb(site?.maxRssMb)} | ${site ? `${Math.round(site.dashboardKb).toLocaleString('en')} KB` : '—'} |`);
     process.stderr.write(`${size}: measured\n`);
     rmSync(dir, { recursive: true, force: true });
   }
-  process.stdout.write(`${rows.join('\n')}\n`);
+  process.stdout.write(`${rows.join('\n')}\n\n${cliRows.join('\n')}\n`);
 }

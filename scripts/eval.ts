@@ -75,21 +75,20 @@ export interface Io {
 
 const USAGE = 'usage: npm run eval -- [--sizes 1000,10000] [--seed 1] | --incidents DIR --truth FILE [--as-of YYYY-MM-DD]; add --json for JSON';
 
+const OPTIONS = {
+  sizes: { type: 'string', default: '1000,10000' },
+  seed: { type: 'string', default: '1' },
+  incidents: { type: 'string' },
+  truth: { type: 'string' },
+  'as-of': { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
 /** Exit code 0 when every corpus was measured, 2 when the options or a corpus were unusable. */
 export async function main(args: string[], io: Io): Promise<number> {
-  let values;
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        sizes: { type: 'string', default: '1000,10000' },
-        seed: { type: 'string', default: '1' },
-        incidents: { type: 'string' },
-        truth: { type: 'string' },
-        'as-of': { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    }));
+    ({ values } = parseArgs({ args, options: OPTIONS }));
   } catch (error) {
     io.stderr(`eval: ${(error as Error).message.split('\n')[0]}; ${USAGE}\n`);
     return 2;
@@ -125,6 +124,7 @@ export async function main(args: string[], io: Io): Promise<number> {
       }
       const truth = readTruth(text);
       // Postmortems after the analysis date are left out of the analysis, not reported as errors.
+      // biome-ignore lint/complexity/useMathMinMax: dates are `YYYY-MM-DD` strings, which Math.max cannot compare
       const now = Date.parse(`${asOf > io.today ? asOf : io.today}T23:59:59Z`);
       emit(await evaluateFolder({ corpus: values.incidents, dir: resolve(io.cwd, values.incidents), truth, asOf, now }));
     } else {

@@ -171,7 +171,7 @@ describe('time metrics', () => {
 
 describe('action items', () => {
   test('states, overdue at the analysis date, completion', () => {
-    expect(analysis.actionItems.totals).toEqual({ total: 6, open: 1, inProgress: 1, done: 3, wontDo: 1, overdue: 2, completionRate: 0.6 });
+    expect(analysis.actionItems.totals).toEqual({ total: 6, open: 1, inProgress: 1, done: 3, wontDo: 1, unfinished: 2, overdue: 2, completionRate: 0.6 });
     // Days to complete: 5, 10 and 36.
     expect(analysis.actionItems.medianDaysToComplete).toBe(10);
     expect(analysis.actionItems.items.filter((i) => i.overdue).map((i) => [i.title, i.overdueDays, i.team])).toEqual([
@@ -194,7 +194,7 @@ describe('action items', () => {
       { period: '2025-03', opened: 1, closed: 1, overdueAtEnd: 1 },
     ]);
     expect(analysis.actionItems.perPeriod.at(-2)).toEqual({ period: '2025-07', opened: 0, closed: 0, overdueAtEnd: 2 });
-    expect(analysis.actionItems.byIncident['2025-01-10-a-capacity']).toEqual({ total: 3, open: 1, inProgress: 0, done: 2, wontDo: 0, overdue: 1, completionRate: 0.6667 });
+    expect(analysis.actionItems.byIncident['2025-01-10-a-capacity']).toEqual({ total: 3, open: 1, inProgress: 0, done: 2, wontDo: 0, unfinished: 1, overdue: 1, completionRate: 0.6667 });
   });
 });
 
@@ -228,6 +228,7 @@ describe('headline windows', () => {
   test('the last 90 days against the 90 before', () => {
     expect(analysis.windows).toEqual({
       days: 90,
+      severe: ['SEV1', 'SEV2'],
       recent: { from: '2025-05-04', to: '2025-08-01', incidents: 3, severe: 1, customerFacing: 1, recurrences: 1, resolveP50: 240, resolveMissing: 0, overdueActionItems: 2 },
       previous: { from: '2025-02-03', to: '2025-05-03', incidents: 3, severe: 1, customerFacing: 1, recurrences: 2, resolveP50: 120, resolveMissing: 0, overdueActionItems: 1 },
     });

@@ -51,8 +51,8 @@ describe('the bundled examples', () => {
   });
 
   test.each(published.slice(0, 5))('a typo in a service of %s is found at its line and column', async (file) => {
-    const { dir, text } = brokenCopy(file, (t) => t.replace(/^(services: \[|services:\n  - )([a-z-]+)/m, '$1$2x'));
-    const typo = /^(?:services: \[|services:\n  - )([a-z-]+x)/m.exec(text)![1]!;
+    const { dir, text } = brokenCopy(file, (t) => t.replace(/^(services: \[|services:\n {2}- )([a-z-]+)/m, '$1$2x'));
+    const typo = /^(?:services: \[|services:\n {2}- )([a-z-]+x)/m.exec(text)![1]!;
     const result = await loadProject({ incidentsDir: dir, cwd: dir, now: NOW });
     expect(result.diagnostics.map(({ file: f, line, column, rule }) => ({ f, line, column, rule }))).toEqual([
       { f: file, ...positionOf(text, `${typo}`), rule: 'unknown-service' },

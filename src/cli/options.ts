@@ -7,9 +7,8 @@ import type { Io } from './io.ts';
 export function incidentsFolder(option: string | undefined, io: Io): { dir: string; name: string } | { error: string } {
   const name = option ?? loadConfig(io.cwd).config.incidents;
   const dir = resolve(io.cwd, name);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { error: `hindsight: the incidents folder \`${name}\` does not exist; create it or pass --incidents DIR\n` };
-  }
+  if (!existsSync(dir)) return { error: `hindsight: the incidents folder \`${name}\` does not exist; create it or pass --incidents DIR\n` };
+  if (!statSync(dir).isDirectory()) return { error: `hindsight: \`${name}\` is a file, not a folder; pass --incidents the folder that holds the postmortems\n` };
   return { dir, name };
 }
 

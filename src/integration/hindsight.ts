@@ -6,6 +6,7 @@ import { pretty } from '../cli/formatters/pretty.ts';
 import { BASE_PATH, catalogPath, countBySeverity, loadConfig, loadConfiguredProject, parseDate, programsPath, type ConfiguredLoadOptions } from '../lib/index.ts';
 import { SITE } from '../site/config.ts';
 import { bumpDataVersion } from '../site/data-version.ts';
+import { handOverProject } from '../site/loaded-project.ts';
 
 /** The incidents folder, the catalog file and the programs folder the site is built from, as absolute paths. */
 function sources(incidentsDir: string | undefined): { folder: string; catalog: string; programs: string } {
@@ -37,8 +38,8 @@ export default function hindsight(options: { incidentsDir: string | undefined })
           process.exit(2);
         }
         if (command !== 'build') return;
-        // Findings only: the pages load the models themselves (src/site/data.ts).
-        const load: ConfiguredLoadOptions = { cwd: process.cwd(), incidents: false };
+        // Loaded once, with the models: the pages take this load over (src/site/data.ts).
+        const load: ConfiguredLoadOptions = { cwd: process.cwd() };
         if (options.incidentsDir) load.incidentsDir = options.incidentsDir;
         const result = await loadConfiguredProject(load);
         const { errors } = countBySeverity(result.diagnostics);
@@ -49,6 +50,7 @@ export default function hindsight(options: { incidentsDir: string | undefined })
           process.stderr.write('\nThe site was not built: fix the problems above (npm run validate checks them).\n');
           process.exit(1);
         }
+        handOverProject(result);
       },
       // While writing: an edited postmortem, program or catalog shows on the next page, without a restart.
       'astro:server:setup': ({ server, logger }) => {

@@ -1,26 +1,38 @@
-import { analyze, loadConfiguredProject, optionsFromConfig, type ConfiguredLoadOptions } from '../lib/index.ts';
+import { analyze, isOnSite, loadConfiguredProject, optionsFromConfig, type ConfiguredLoadOptions, type LoadResult } from '../lib/index.ts';
 import { INCIDENTS_OVERRIDE, SITE } from './config.ts';
 import { dataVersion } from './data-version.ts';
+import { loadedProject } from './loaded-project.ts';
 import { tooThinByMonth } from './view/dashboard-charts.ts';
 import { buildSiteData, type SiteData } from './view/site-data.ts';
 
 export type { SiteData } from './view/site-data.ts';
 
-async function load(): Promise<SiteData> {
+/** A build takes over what the integration validated; the dev server loads for itself. */
+async function loadProject(): Promise<LoadResult> {
+  const loaded = loadedProject();
+  if (loaded) return loaded;
+  if (import.meta.env.HINDSIGHT_DEV_SERVER !== true) throw new Error('the Hindsight integration did not hand over the postmortems it validated');
   const options: ConfiguredLoadOptions = { cwd: process.cwd(), threads: 1 };
   if (INCIDENTS_OVERRIDE) options.incidentsDir = INCIDENTS_OVERRIDE;
-  const project = await loadConfiguredProject(options);
+  return loadConfiguredProject(options);
+}
+
+async function load(): Promise<SiteData> {
+  const project = await loadProject();
   // The build integration has already stopped the build on any error; this is the dev server.
   if (!project.catalog) throw new Error('the catalog has errors: run npm run validate');
+  const drafts = import.meta.env.HINDSIGHT_DEV_SERVER === true;
+  // Only what the site shows is analysed: a draft's id must not reach analysis.json.
+  const shown = project.incidents.filter((i) => isOnSite(i.frontmatter.status, { drafts }));
   const settings = optionsFromConfig(SITE.analysis, SITE.asOf);
-  const analysis = analyze(project.incidents, project.catalog, settings, project.programs);
+  const analysis = analyze(shown, project.catalog, settings, project.programs);
   const data = buildSiteData({
     incidents: project.incidents,
     catalog: project.catalog,
     analysis,
     // Only a small corpus has thin months, so the second analysis is cheap when it runs.
-    trends: tooThinByMonth(analysis) ? analyze(project.incidents, project.catalog, { ...settings, period: 'quarter' }, project.programs) : undefined,
-    drafts: import.meta.env.HINDSIGHT_DEV_SERVER === true,
+    trends: tooThinByMonth(analysis) ? analyze(shown, project.catalog, { ...settings, period: 'quarter' }, project.programs) : undefined,
+    drafts,
     base: SITE.base,
     programs: project.programs,
   });

@@ -71,7 +71,7 @@ export function setUpTableFilter(formId: string, tableId: string): void {
   // Sorting: a header button sorts by its column's data-sort values (else its text), again to reverse.
   const headers = [...table.tHead!.rows[0]!.querySelectorAll<HTMLTableCellElement>('th[data-key]')];
   function sortBy(th: HTMLTableCellElement, ascending: boolean): void {
-    headers.forEach((other) => other.removeAttribute('aria-sort'));
+    for (const other of headers) other.removeAttribute('aria-sort');
     th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
     const index = th.cellIndex;
     const key = (row: Row) => row.element.cells[index]!.dataset.sort ?? row.element.cells[index]!.textContent ?? '';

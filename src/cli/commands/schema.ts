@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogJsonSchema, loadConfiguredCatalog, postmortemJsonSchema, programJsonSchema } from '../../lib/index.ts';
 import { pretty } from '../formatters/pretty.ts';
 import { EXIT, type Io } from '../io.ts';
+import { makeFolder, writeOutput } from '../output-files.ts';
 import { incidentsFolder } from '../options.ts';
 
 export const SCHEMA_USAGE = `  schema              Write JSON Schemas for editors: schema/postmortem.schema.json and
@@ -42,10 +42,19 @@ export async function schemaCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
   const out = resolve(io.cwd, values.out);
-  mkdirSync(out, { recursive: true });
+  const problem = makeFolder(out, values.out);
+  if (problem) {
+    io.stderr(`hindsight: --out: ${problem}\n`);
+    return EXIT.failure;
+  }
   for (const [name, text] of Object.entries(result.files)) {
-    writeFileSync(join(out, name), text);
-    io.stdout(`wrote ${relative(io.cwd, join(out, name))}\n`);
+    const path = join(out, name);
+    const failed = writeOutput(path, join(values.out, name), [text]);
+    if (failed) {
+      io.stderr(`hindsight: --out: ${failed}\n`);
+      return EXIT.failure;
+    }
+    io.stdout(`wrote ${relative(io.cwd, path)}\n`);
   }
   return EXIT.ok;
 }

@@ -17,11 +17,13 @@ export const VALIDATE_USAGE = `  validate [paths…]   Check postmortems and the
                         hindsight.config.json). Its catalog is DIR/_catalog.yaml.
     --format NAME       pretty (default), json or github (default when GITHUB_ACTIONS=true).
     --strict            Warnings fail the run too.
-    --changed REF       Report only on postmortems changed since a git ref (e.g. origin/main),
-                        committed or not; every file if the catalog or config changed.
+    --changed REF       Report only on postmortems this branch changed since it left a git ref
+                        (e.g. origin/main: compared with their merge base), committed or not;
+                        every file if the catalog or config changed. Needs git.
     --color, --no-color Force colour on or off (default: on when stdout is a terminal).
-    Paths name files or folders inside the incidents or programs folder: only their findings are reported,
-    but checks across files (duplicate ids, links, recurrence cycles) still see the whole folder.
+    Paths name files or folders inside the incidents or programs folder: only their findings are
+    reported, but checks across files (duplicate ids, links, recurrence cycles) still see the
+    whole folder.
 `;
 
 export async function validate(args: string[], io: Io): Promise<number> {
@@ -73,7 +75,7 @@ export async function validate(args: string[], io: Io): Promise<number> {
   const filters: ((file: string) => boolean)[] = [];
   if (selected.length) filters.push((file) => selected.some((p) => file === p || file.startsWith(p + sep)));
   if (values.changed !== undefined) {
-    const changed = changedFiles(values.changed, io.cwd);
+    const changed = changedFiles(values.changed, io.cwd, io.env);
     if ('error' in changed) {
       io.stderr(`hindsight: ${changed.error}\n`);
       return EXIT.failure;

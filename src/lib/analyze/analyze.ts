@@ -91,7 +91,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
       customerFacing: population.incidents.filter((c) => c.customerFacing).length,
       recurrences: recurrence.total.recurrences,
       preventableRecurrences: new Set(recurrence.preventable.map((p) => p.recurrence)).size,
-      openActionItems: actionItems.totals.open + actionItems.totals.inProgress,
+      openActionItems: actionItems.totals.unfinished,
       overdueActionItems: actionItems.totals.overdue,
       resolveP50: timeMetrics.find((m) => m.metric === 'resolve')!.overall.p50,
     },

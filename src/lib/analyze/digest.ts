@@ -1,8 +1,9 @@
 import { PRIORITIES } from '../schema/action-item.ts';
 import { overdueDaysOn } from '../programs/item-criteria.ts';
+import { isOpen } from './concepts.ts';
 import { groupBy } from './groups.ts';
 import type { ActionItemRow } from './types.ts';
-import { shiftDays } from './windows.ts';
+import { shiftDays } from './calendar.ts';
 
 /** Items due within this many days of the digest's date are listed as due soon. */
 export const DUE_SOON_DAYS = 14;
@@ -44,12 +45,10 @@ function sections(items: readonly ActionItemRow[], asOf: string, since: string, 
   const overdue: DigestItem[] = [], dueSoon: DigestItem[] = [], done: DigestItem[] = [];
   for (const item of items) {
     const overdueDays = overdueDaysOn(item, asOf);
-    // As of the digest's date: an item done later was still to do then.
-    const doneBy = item.status === 'done' && item.completedAt !== null && item.completedAt <= asOf;
-    const toDo = item.status !== 'wont-do' && !doneBy;
+    // As of the digest's date: an item done later was still open then.
     if (overdueDays !== null) overdue.push({ item, overdueDays });
-    else if (toDo && item.due !== null && item.due >= asOf && item.due <= dueBy) dueSoon.push({ item, overdueDays: null });
-    else if (doneBy && item.completedAt! > since) done.push({ item, overdueDays: null });
+    else if (isOpen(item, asOf) && item.due !== null && item.due >= asOf && item.due <= dueBy) dueSoon.push({ item, overdueDays: null });
+    else if (item.status === 'done' && item.completedAt !== null && item.completedAt > since && item.completedAt <= asOf) done.push({ item, overdueDays: null });
   }
   overdue.sort((a, b) => b.overdueDays! - a.overdueDays! || tie(a, b));
   dueSoon.sort((a, b) => byText(a.item.due!, b.item.due!) || tie(a, b));

@@ -3,7 +3,8 @@ import type { Weekday, WorkingHours } from '../schema/working-hours.ts';
 import type { Case, Population } from './cases.ts';
 import { groupBy } from './groups.ts';
 import { round } from './stats.ts';
-import { shiftDays, WINDOW_DAYS } from './windows.ts';
+import { shiftDays } from './calendar.ts';
+import { WINDOW_DAYS } from './windows.ts';
 import type { AnalysisSettings, LoadSummary, PersonLoad, ResponderAnalysis, TeamLoad } from './types.ts';
 
 const WEEKDAY_OF_UTC_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

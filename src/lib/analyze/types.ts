@@ -245,6 +245,9 @@ export interface ActionItemRow {
   labels: string[];
   /** Why the item has its status, as written; a `wont-do` item counts as closed in a program only with one. */
   reason: string | null;
+  /** Open at the analysis date (`isOpen`): not done by then, not won't do. */
+  open: boolean;
+  /** Overdue at the analysis date (`isOverdue`): open then and due before it. */
   overdue: boolean;
   /** Days past due at the analysis date, for overdue items. */
   overdueDays: number | null;
@@ -258,8 +261,10 @@ export interface ActionItemCounts {
   inProgress: number;
   done: number;
   wontDo: number;
+  /** Open at the analysis date (`isOpen`): what the headline calls open, whatever the status says now. */
+  unfinished: number;
   overdue: number;
-  /** done ÷ (total − won't do); null when nothing is left to do. */
+  /** Done by the analysis date ÷ (total − won't do); null when nothing is left to do. */
   completionRate: number | null;
 }
 
@@ -371,7 +376,7 @@ export interface Analysis {
   /** Incidents per period, by severity (every catalog severity, worst first). */
   perPeriod: { period: string; total: number; bySeverity: Record<string, number> }[];
   /** The last 90 days up to the analysis date against the 90 before. */
-  windows: { days: number; recent: HeadlineWindow; previous: HeadlineWindow };
+  windows: { days: number; /** The severities counted as `severe` (`severeSeverities`). */ severe: string[]; recent: HeadlineWindow; previous: HeadlineWindow };
   dimensions: DimensionStats[];
   coOccurrence: CoOccurrence[];
   patterns: Pattern[];

@@ -8,6 +8,7 @@ import { YamlSpans } from '../parse/yaml-spans.ts';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
 import { configSchema, type Config } from '../schema/config.ts';
 import { issuesToDiagnostics } from '../validate/zod-issues.ts';
+import { salvage } from './salvage.ts';
 
 export const CONFIG_FILE = 'hindsight.config.json';
 
@@ -39,5 +40,6 @@ export function loadConfig(dir: string): { config: Config; diagnostics: Diagnost
   diagnostics.push(...issuesToDiagnostics(result.error.issues, {
     file: CONFIG_FILE, schema: configSchema, data: parsed.data, spans,
   }));
-  return { config: defaults, diagnostics };
+  // The findings say what is wrong; every setting they do not name still applies.
+  return { config: salvage(configSchema, parsed.data, result.error.issues) ?? defaults, diagnostics };
 }

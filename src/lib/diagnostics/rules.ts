@@ -38,9 +38,12 @@ export const RULES = {
   'missing-section': 'A required `##` section is missing from the body.',
   'timeline-entry': 'A Timeline item starts with a time that is not a valid time of day or date.',
   'ignored-file': 'A file in the incidents folder that is not read as a postmortem although it looks like one.',
+  'symlink-outside': 'A symbolic link in the incidents folder leads outside it, so it is not followed.',
+  'symlink-loop': 'A symbolic link leads back to a folder that contains it, so it is not followed.',
   // Across files
   'duplicate-id': 'Two files have the same incident id (ids are compared case-insensitively).',
   'unknown-incident': '`related` or `recurrence_of` names an incident that does not exist.',
+  'draft-reference': 'A postmortem past draft names a draft in `related` or `recurrence_of`: the draft is not published.',
   'self-reference': 'An incident names itself in `related` or `recurrence_of`.',
   'recurrence-order': 'An incident is a recurrence of one that did not start earlier.',
   'recurrence-cycle': '`recurrence_of` links form a cycle.',

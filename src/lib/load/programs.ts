@@ -45,11 +45,13 @@ export function loadPrograms(options: ProgramsOptions): ProgramsResult {
       files: 0,
     };
   }
+  // Programs are found as postmortems are (links, hidden files, unreadable folders alike); the
+  // findings say "program" where the walk says "postmortem".
   const found = findIncidentFiles(options.dir);
   const diagnostics: Diagnostic[] = [];
-  for (const path of found.ignored.filter(options.only)) {
-    diagnostics.push(diagnostic(display(path), FIRST_LINE, 'ignored-file', 'warning',
-      'this file is not read as a program: only `.md` files are. Rename it to end in `.md`, or start its name with `_` if it is not a program'));
+  const asProgram = (message: string) => message.replaceAll('postmortem', 'program').replaceAll('incidents folder', 'programs folder');
+  for (const finding of found.findings.filter((f) => options.only(f.path))) {
+    diagnostics.push(diagnostic(display(finding.path), FIRST_LINE, finding.rule, finding.severity, asProgram(finding.message)));
   }
   const byLowerId = new Map<string, string[]>();
   for (const path of found.postmortems) {

@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { compareDiagnostics, diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Incident } from '../model.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { checkAcrossFiles } from '../validate/cross-file.ts';
-import { DEFAULT_REQUIRED_SECTIONS, locateInFile, readIndexEntry, type IncidentIndexEntry } from '../validate/incident-file.ts';
+import { DEFAULT_REQUIRED_SECTIONS, readIndexEntry, type IncidentIndexEntry } from '../validate/incident-file.ts';
 import { findIncidentFiles, incidentIdOf } from './files.ts';
+import { frontmatterLocator } from './locate.ts';
 import { validateInParallel } from './parallel.ts';
 import { loadCatalog } from './catalog.ts';
 import { loadPrograms, programsPath } from './programs.ts';
@@ -58,27 +59,31 @@ export interface LoadResult {
   files: number;
 }
 
+/** Why `dir` cannot be the incidents folder, or undefined when it can. */
+export function folderProblem(dir: string): string | undefined {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(dir).isDirectory();
+  } catch {
+    return 'the incidents folder does not exist; create it with a `_catalog.yaml` and your postmortems';
+  }
+  return isFolder ? undefined : 'the incidents folder is a file, not a folder; name the folder that holds the postmortems';
+}
+
 /** Reads, parses and validates an incidents folder: the one way every command loads postmortems. */
 export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const dir = resolve(options.cwd, options.incidentsDir);
   const display = (path: string) => displayPath(options.cwd, path);
   const selected = options.only ?? (() => true);
 
-  if (!existsSync(dir)) {
-    return {
-      incidents: [],
-      programs: [],
-      diagnostics: [diagnostic(display(dir), { start: { line: 1, column: 1 } }, 'file-unreadable', 'error', 'the incidents folder does not exist; create it with a `_catalog.yaml` and your postmortems')],
-      files: 0,
-    };
-  }
+  const missing = folderProblem(dir);
+  if (missing) return { incidents: [], programs: [], diagnostics: [diagnostic(display(dir), { start: { line: 1, column: 1 } }, 'file-unreadable', 'error', missing)], files: 0 };
   const catalog = loadCatalog(options);
   const diagnostics: Diagnostic[] = [...catalog.diagnostics];
 
   const files = findIncidentFiles(dir);
-  for (const path of files.ignored.filter(selected)) {
-    diagnostics.push(diagnostic(display(path), { start: { line: 1, column: 1 } }, 'ignored-file', 'warning',
-      'this file is not read as a postmortem: only `.md` files are. Rename it to end in `.md`, or start its name with `_` if it is not a postmortem'));
+  for (const finding of files.findings.filter((f) => selected(f.path))) {
+    diagnostics.push(diagnostic(display(finding.path), { start: { line: 1, column: 1 } }, finding.rule, finding.severity, finding.message));
   }
 
   const programs = loadPrograms({
@@ -105,6 +110,8 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
 
   const entries = new Map<string, IncidentIndexEntry>(results.map((r) => [r.index.id, r.index]));
   const pathById = new Map(files.postmortems.map((path) => [incidentIdOf(path), path]));
+  // Each file is read at most once more, however many findings it gets.
+  const locators = new Map<string, ReturnType<typeof frontmatterLocator>>();
   const crossFile = checkAcrossFiles(results.map((r) => r.index), {
     files: files.postmortems.map((path) => ({ id: incidentIdOf(path), file: display(path) })),
     entry(id) {
@@ -118,8 +125,12 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       return entry;
     },
   }, (entry, path) => {
-    const bytes = readBytes(join(options.cwd, entry.file));
-    return bytes instanceof Error ? { start: { line: 1, column: 1 } } : locateInFile(bytes, entry.file, path);
+    let locate = locators.get(entry.file);
+    if (!locate) {
+      locate = frontmatterLocator(readBytes(join(options.cwd, entry.file)), entry.file);
+      locators.set(entry.file, locate);
+    }
+    return locate(path);
   });
 
   for (const result of results) diagnostics.push(...result.diagnostics);

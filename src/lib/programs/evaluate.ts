@@ -1,6 +1,6 @@
 import { daysBetween } from '../analyze/calendar.ts';
 import type { Population } from '../analyze/cases.ts';
-import { shiftDays } from '../analyze/windows.ts';
+import { shiftDays } from '../analyze/calendar.ts';
 import type { ActionItemRow } from '../analyze/types.ts';
 import type { ExitCriterion } from '../schema/program.ts';
 import { plural } from '../text/format.ts';

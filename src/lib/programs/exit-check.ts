@@ -16,7 +16,8 @@ import type { Program } from './model.ts';
 export function checkProgramExits(programs: readonly Program[], incidents: readonly Incident[], catalog: Catalog): Diagnostic[] {
   const exited = programs.filter((p) => p.frontmatter.exited_at !== undefined);
   if (!exited.length) return [];
-  const asOf = exited.map((p) => p.frontmatter.exited_at!).reduce((a, b) => (a > b ? a : b));
+  // The latest exit: dates written `YYYY-MM-DD` sort as text.
+  const asOf = exited.map((p) => p.frontmatter.exited_at!).sort().at(-1)!;
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, asOf };
   const population = buildPopulation(incidents, catalog, settings);
   const items = analyseActionItems(population, settings).items;

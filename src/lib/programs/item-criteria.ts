@@ -1,5 +1,5 @@
-import { overdueOn } from '../analyze/action-items.ts';
 import { daysBetween } from '../analyze/calendar.ts';
+import { isOverdue } from '../analyze/concepts.ts';
 import type { ActionItemRow } from '../analyze/types.ts';
 import type { ExitCriterion } from '../schema/program.ts';
 import { plural } from '../text/format.ts';
@@ -29,9 +29,9 @@ export function closedOn(row: ActionItemRow, opened: string, date: string): stri
   return null;
 }
 
-/** Days past due on a day, or null when not overdue then. The one place programs judge "overdue". */
+/** Days past due on a day (`isOverdue`), or null when not overdue then. */
 export function overdueDaysOn(row: ActionItemRow, date: string): number | null {
-  return overdueOn(row, date) ? daysBetween(row.due!, date) : null;
+  return isOverdue(row, date) ? daysBetween(row.due!, date) : null;
 }
 
 function why(row: ActionItemRow): string {

@@ -1,6 +1,6 @@
 import type { Case } from '../analyze/cases.ts';
 import { median, percentile, round } from '../analyze/stats.ts';
-import { shiftDays } from '../analyze/windows.ts';
+import { shiftDays } from '../analyze/calendar.ts';
 import type { ExitCriterion } from '../schema/program.ts';
 import { formatMinutes, percent, plural } from '../text/format.ts';
 import { later, type CriterionContext } from './context.ts';
@@ -191,8 +191,10 @@ class RotationTally implements WindowTally {
   }
 
   #people(c: Case): string[] {
-    let people = this.#handlers.get(c);
-    if (!people) this.#handlers.set(c, (people = handlers(c, this.criterion.roles)));
+    const known = this.#handlers.get(c);
+    if (known) return known;
+    const people = handlers(c, this.criterion.roles);
+    this.#handlers.set(c, people);
     return people;
   }
 }

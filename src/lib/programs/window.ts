@@ -1,5 +1,5 @@
 import type { Case } from '../analyze/cases.ts';
-import { shiftDays } from '../analyze/windows.ts';
+import { shiftDays } from '../analyze/calendar.ts';
 import type { CriterionContext } from './context.ts';
 import { inScope } from './scope.ts';
 

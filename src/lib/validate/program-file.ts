@@ -151,7 +151,9 @@ export function validateProgramFile(bytes: Uint8Array, options: ProgramFileOptio
     diagnostics.push(...issuesToDiagnostics(issues, { file, schema: programSchema, data, spans }));
   }
   const criteria = Array.isArray(data.exit_criteria) ? data.exit_criteria : [];
-  criteria.forEach((criterion: unknown, i) => diagnostics.push(...checkCriterion(criterion, i, { file, spans, data })));
+  criteria.forEach((criterion: unknown, i) => {
+    diagnostics.push(...checkCriterion(criterion, i, { file, spans, data }));
+  });
   diagnostics.push(...checkProgramRules(data, file, spans));
   if (options.vocabulary) diagnostics.push(...checkProgramReferences(data, options.vocabulary, { file, spans, catalogFile: options.catalogFile }));
 

@@ -1,11 +1,6 @@
 import { ACTION_ITEM_STATUSES, PRIORITIES, percent, plural, type ActionItemRow, type GroupedCounts } from '../../lib/index.ts';
 import { incidentLink, type SiteData } from './site-data.ts';
 
-/** Not done yet: open or in progress. The filter's `unfinished` status selects both. */
-export function isUnfinished(item: Pick<ActionItemRow, 'status'>): boolean {
-  return item.status === 'open' || item.status === 'in-progress';
-}
-
 export interface ActionItemRowView {
   title: string;
   /** The tracker link, when the postmortem gives one. */
@@ -39,7 +34,8 @@ export function actionItemRow(data: SiteData, item: ActionItemRow): ActionItemRo
     overdueDays: item.overdue ? item.overdueDays : null,
     from: incidentLink(data, item.incident),
     filter: {
-      status: isUnfinished(item) ? `${item.status} unfinished` : item.status,
+      // `unfinished` is the core's open (`isOpen`): what the headline's open count counts.
+      status: item.open ? `${item.status} unfinished` : item.status,
       overdue: String(item.overdue),
       owner: item.owner,
       team: item.team,

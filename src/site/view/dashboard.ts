@@ -81,7 +81,7 @@ function teamRows(data: SiteData, from: string, to: string): TeamRow[] {
         recent: { count: recent.length, href: links.incidents(range) },
         severe: { count: recent.filter((id) => severe.has(data.byId.get(id)!.frontmatter.severity)).length, href: links.incidents({ ...range, severity: 'severe' }) },
         allTime: { count: ids.length, href: links.incidents({ kind: 'incident', team, to }) },
-        open: { count: counts ? counts.open + counts.inProgress : 0, href: links.actionItems({ team, status: 'unfinished' }) },
+        open: { count: counts?.unfinished ?? 0, href: links.actionItems({ team, status: 'unfinished' }) },
         overdue: { count: counts?.overdue ?? 0, href: links.actionItems({ team, overdue: true, sort: 'overdue-desc' }) },
       };
     })

@@ -83,7 +83,7 @@ export function dimensionValueView(data: SiteData, dimension: PagedDimension, va
   const { trendPeriods, period } = analysis.settings;
   const ids = value.incidents.filter((id) => data.byId.has(id));
   const newest = ids.slice(-LISTED).reverse();
-  const open: ActionItemRow[] = ids.flatMap((id) => data.itemsOf.get(id) ?? []).filter((i) => i.status === 'open' || i.status === 'in-progress');
+  const open: ActionItemRow[] = ids.flatMap((id) => data.itemsOf.get(id) ?? []).filter((i) => i.open);
   const chains = [...new Set(ids.flatMap((id) => data.chainOf.get(id) ?? []))].slice(0, 10);
   const description =
     dimension === 'root_cause' ? catalog.root_causes.find((c) => c.id === value.value)?.description

@@ -1,6 +1,7 @@
 import {
   groupBy,
   isOnSite,
+  severeSeverities as severeOf,
   type ActionItemRow,
   type Analysis,
   type Catalog,
@@ -88,7 +89,7 @@ export function incidentLink(data: SiteData, id: string): { title: string; href:
   return { title: titleOf(data, id), href: data.byId.has(id) ? data.links.incident(id) : undefined };
 }
 
-/** The catalog's two worst severities, the dashboard's "severe" (SEV1 and SEV2 by default). */
+/** The catalog's severities that count as severe (the core's `severeSeverities`: its two worst). */
 export function severeSeverities(catalog: Catalog): string[] {
-  return catalog.severities.slice(0, 2).map((s) => s.id);
+  return severeOf(catalog.severities.map((s) => s.id));
 }
