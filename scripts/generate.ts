@@ -1,19 +1,24 @@
 /**
- * `npm run generate -- --count N --seed S --out DIR [--start 2021-01-01] [--months 36] [--force]`
+ * `npm run generate -- --count N --seed S --out DIR [--truth FILE] [--start 2021-01-01] [--months 36] [--force]`
  *
  * A synthetic incidents folder: DIR/_catalog.yaml and N postmortems in DIR/<YYYY>/<id>.md. The
  * same count and seed always give byte-identical files, so a corpus can be rebuilt instead of
  * stored. Patterns an analysis should find are planted on purpose: a few services and causes
  * dominate, about 15% of incidents repeat an earlier one (half of them without saying so), and many
- * repeats happened while the earlier incident's prevent item was still unfinished.
+ * repeats happened while the earlier incident's prevent item was still unfinished. Each repeat is
+ * about its origin's component, which no unrelated incident names (`scripts/generate/names.ts`),
+ * while services and causes keep recurring for unrelated reasons. `--truth` writes what was planted
+ * (`scripts/generate/truth.ts`), which `npm run eval` measures the analysis against.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ActionItem } from './generate/actions.ts';
 import { buildOrganisation, renderCatalog } from './generate/catalog.ts';
 import { planIncidents } from './generate/plan.ts';
 import { createRng } from './generate/random.ts';
 import { renderIncident } from './generate/render.ts';
+import { plantedTruth, renderTruth, type Truth } from './generate/truth.ts';
 import { addMonths, dateOf, dayOf, LATEST_DAY } from './generate/time.ts';
 
 export interface GenerateOptions {
@@ -29,8 +34,11 @@ export interface GenerateOptions {
 /** The longest an incident can last, in days: starts stop this long before LATEST_DAY. */
 const LONGEST_DAYS = 8;
 
-/** Writes the corpus into `out`, which should be empty. Throws an Error with a one-line message on bad options. */
-export function generateCorpus(options: GenerateOptions): { files: number } {
+/**
+ * Writes the corpus into `out`, which should be empty, and returns what was planted in it. Throws an
+ * Error with a one-line message on bad options.
+ */
+export function generateCorpus(options: GenerateOptions): { files: number; truth: Truth } {
   const { count, out } = options;
   const seed = String(options.seed);
   const start = options.start ?? '2021-01-01';
@@ -50,15 +58,18 @@ export function generateCorpus(options: GenerateOptions): { files: number } {
   const textRng = createRng(`${seed}:text`);
   const tickets = new Map<string, number>();
   const folders = new Set<string>();
+  const items: ActionItem[][] = [];
   for (const p of planned) {
     const folder = join(out, p.id.slice(0, 4));
     if (!folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    writeFileSync(join(folder, `${p.id}.md`), renderIncident(p, planned, org, tickets, textRng));
+    const rendered = renderIncident(p, planned, org, tickets, textRng);
+    writeFileSync(join(folder, `${p.id}.md`), rendered.text);
+    items.push(rendered.items);
   }
-  return { files: planned.length };
+  return { files: planned.length, truth: plantedTruth(planned, items) };
 }
 
 /** Only what an earlier run writes: `_catalog.yaml` and the year folders. */
@@ -69,26 +80,27 @@ function clearEarlierRun(out: string): void {
   }
 }
 
+const OPTIONS = {
+  count: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  truth: { type: 'string' },
+  start: { type: 'string', default: '2021-01-01' },
+  months: { type: 'string', default: '36' },
+  force: { type: 'boolean', default: false },
+} as const;
+
 function main(): number {
-  let values;
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
   try {
-    ({ values } = parseArgs({
-      options: {
-        count: { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-        start: { type: 'string', default: '2021-01-01' },
-        months: { type: 'string', default: '36' },
-        force: { type: 'boolean', default: false },
-      },
-    }));
+    ({ values } = parseArgs({ options: OPTIONS }));
   } catch (error) {
     process.stderr.write(`generate: ${(error as Error).message.split('\n')[0]}\n`);
     return 2;
   }
   const missing = (['count', 'seed', 'out'] as const).filter((name) => values[name] === undefined);
   if (missing.length) {
-    process.stderr.write(`generate: missing ${missing.map((m) => `--${m}`).join(', ')}; usage: npm run generate -- --count N --seed S --out DIR [--start YYYY-MM-DD] [--months M] [--force]\n`);
+    process.stderr.write(`generate: missing ${missing.map((m) => `--${m}`).join(', ')}; usage: npm run generate -- --count N --seed S --out DIR [--truth FILE] [--start YYYY-MM-DD] [--months M] [--force]\n`);
     return 2;
   }
   for (const name of ['count', 'months'] as const) {
@@ -99,7 +111,8 @@ function main(): number {
   }
   const out = values.out!;
   // npm runs scripts from the package root; a relative --out means the folder the user was in.
-  const dir = resolve(process.env.INIT_CWD ?? process.cwd(), out);
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const dir = resolve(base, out);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     if (!values.force) {
       process.stderr.write(`generate: ${out} exists and is not empty; choose another --out or add --force to replace an earlier corpus there\n`);
@@ -108,7 +121,7 @@ function main(): number {
     clearEarlierRun(dir);
   }
   try {
-    const { files } = generateCorpus({
+    const { files, truth } = generateCorpus({
       count: Number(values.count),
       seed: values.seed!,
       out: dir,
@@ -116,6 +129,10 @@ function main(): number {
       months: Number(values.months),
     });
     process.stdout.write(`wrote ${files} postmortems and the catalog to ${out}\n`);
+    if (values.truth !== undefined) {
+      writeFileSync(resolve(base, values.truth), renderTruth(truth));
+      process.stdout.write(`wrote the planted truth to ${values.truth}: ${truth.recurrences.length} repeats, ${truth.preventable.length} of them preventable\n`);
+    }
     return 0;
   } catch (error) {
     process.stderr.write(`generate: ${(error as Error).message}\n`);

@@ -84,7 +84,8 @@ export function worstFiles(): WorstFile[] {
   add('reproducer: é + 1 MB of <', FRONTMATTER, `é ${'<'.repeat(room - 10)}`, false);
   add('reproducer: 5,000 >', FRONTMATTER, '>'.repeat(5000), false);
   add('reproducer: 400,000 blank lines in the frontmatter', FRONTMATTER + '\n'.repeat(400_000), '', false);
-  add('reproducer: 50,000 unknown keys', FRONTMATTER + Array.from({ length: 50_000 }, (_, i) => `unknown_${i}: ${i}`).join('\n') + '\n', '', false);
+  const unknownKeys = (n: number) => `${Array.from({ length: n }, (_, i) => `unknown_${i}: ${i}`).join('\n')}\n`;
+  add('reproducer: 50,000 unknown keys', FRONTMATTER + unknownKeys(50_000), '', false);
   add('reproducer: [ × 200,000', FRONTMATTER.replace('services: [orders-db, payments-api]', `services: [a]${'['.repeat(200_000)}`), '', false);
   add('reproducer: 200,000 dots in a factor', FRONTMATTER.replace('  - No connection pooling', `  - "${'.'.repeat(200_000)}x"`), '', false);
 
@@ -125,7 +126,7 @@ export function worstFiles(): WorstFile[] {
   add('a 60,000-dot factor', fm('').replace('  - No connection pooling', `  - "${'.'.repeat(60_000)}x"`), '', true);
   add('1,800 contributing factors', fm('').replace('  - No connection pooling', Array.from({ length: 1800 }, (_, i) => `  - Factor number ${i} went wrong`).join('\n')), '', true);
   add('400 action items', fm(`action_items:\n${Array.from({ length: 400 }, (_, i) => `  - { title: Item ${i} to fix the pool, owner: sam.o, type: prevent, status: open, due: 2025-05-${String((i % 28) + 1).padStart(2, '0')} }`).join('\n')}\n`), '', true);
-  add('1,000 unknown keys (findings capped)', fm(Array.from({ length: LIMITS.yamlKeys - 20 }, (_, i) => `unknown_${i}: ${i}`).join('\n') + '\n'), '', false);
+  add('1,000 unknown keys (findings capped)', fm(unknownKeys(LIMITS.yamlKeys - 20)), '', false);
   const depth = Math.floor((LIMITS.frontmatterChars - FRONTMATTER.length - 40) / 5);
   const stray = LIMITS.frontmatterChars - FRONTMATTER.length - 20;
   add(`${stray.toLocaleString('en')} stray [ after \`services: [a]\` (a YAML error each)`, FRONTMATTER.replace('services: [orders-db, payments-api]', `services: [a]${'['.repeat(stray)}`), '', false);

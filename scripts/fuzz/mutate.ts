@@ -35,7 +35,7 @@ const YAML_INSERTS: Record<string, (n: number) => string> = {
   'flow-brackets': (n) => `services: [a]${'['.repeat(n)}`,
   'flow-maps': (n) => `impact: ${'{a: '.repeat(n)}1${'}'.repeat(n)}`,
   'block-sequences': (n) => `tags:\n  ${'- '.repeat(n)}x`,
-  'indented-maps': (n) => Array.from({ length: Math.min(n, 1400) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x',
+  'indented-maps': (n) => `${Array.from({ length: Math.min(n, 1400) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} x`,
   'blank-lines': (n) => `title: x${'\n'.repeat(n)}`,
   'unknown-keys': (n) => Array.from({ length: Math.min(n, 60_000) }, (_, i) => `unknown_${i}: ${i}`).join('\n'),
   dots: (n) => `contributing_factors: ["${'.'.repeat(n)}x"]`,

@@ -6,6 +6,7 @@
 import {
   TRIGGERS, type Organisation, type Region, type RootCauseId, type ServiceDef, type TriggerId,
 } from './catalog.ts';
+import { componentNames, namesOf } from './names.ts';
 import { zipfWeights, type Rng } from './random.ts';
 import { CAUSES, cap, type Ctx } from './text-causes.ts';
 import { TRIGGER_TEXT } from './text-triggers.ts';
@@ -112,6 +113,7 @@ export function planIncidents(org: Organisation, options: PlanOptions, rng: Rng)
   const serviceWeights = zipfWeights(org.byPopularity.length, 0.9);
   const byService = new Map<string, number[]>();
   const ids = new Set<string>();
+  const newComponent = componentNames(rng);
   const out: Planned[] = [];
 
   for (let i = 0; i < count; i++) {
@@ -156,6 +158,10 @@ export function planIncidents(org: Organisation, options: PlanOptions, rng: Rng)
     const offset = region === 'eu' ? centralEuropeanOffset(day) : region === 'us' ? -300 : 0;
     const wall = day * MINUTES_PER_DAY + rng.int(from, to) * 60 + rng.int(0, 59);
 
+    // A repeat is about its origin's component, and what it shares with the origin is written the
+    // same way; anything else about it is new, but still names that component.
+    const component = repeat ? repeat.ctx.component : newComponent();
+    const names = namesOf(component);
     const sameCause = repeat !== undefined && repeat.causes[0] === cause;
     const sameTrigger = repeat !== undefined && repeat.trigger === trigger;
     const details = CAUSES[cause].details.filter((d) => !d.kinds || d.kinds.includes(primary.kind));
@@ -164,9 +170,11 @@ export function planIncidents(org: Organisation, options: PlanOptions, rng: Rng)
       name: primary.name,
       other: services[1]?.id ?? 'its callers',
       team,
-      detail: sameCause ? repeat.ctx.detail : rng.pick(details).text,
+      component,
+      detail: sameCause ? repeat.ctx.detail : rng.pick(details).text(names),
+      signature: sameCause ? repeat.ctx.signature : rng.pick(CAUSES[cause].signatures)(names, rng.int(2, 9)),
       spec: kind === 'game-day' ? `the ${rng.pick(GAME_DAY_EXERCISES)}`
-        : sameTrigger && trigger ? repeat.ctx.spec : trigger ? TRIGGER_TEXT[trigger].spec(rng, primary.id) : '',
+        : sameTrigger && trigger ? repeat.ctx.spec : trigger ? TRIGGER_TEXT[trigger].spec(rng, names) : '',
       peak: peakOf(Math.floor((wall % MINUTES_PER_DAY) / 60)),
       n: rng.int(2, 9),
       dur: duration(ttd + ttm),
@@ -184,17 +192,21 @@ export function planIncidents(org: Organisation, options: PlanOptions, rng: Rng)
       authors: authors(org, services, rng),
       ctx,
       recurrenceOf: original,
-      linked: original !== undefined && rng.chance(0.5),
+      // A postmortem past draft never names a draft (`draft-reference`): the repeat stays unlinked.
+      linked: original !== undefined && rng.chance(0.5) && (draft || out[original]!.status !== 'draft'),
       related: [],
       repeatedOn: undefined,
     };
     incident.id = uniqueId(`${dateOf(day)}-${slug(incident.title)}`, ids);
     if (repeat) repeat.repeatedOn ??= day;
-    if (rng.chance(0.12)) incident.related = relatedTo(incident, byService, out, rng);
+    if (rng.chance(0.12)) incident.related = relatedTo(incident, byService, out, rng).filter((j) => draft || out[j]!.status !== 'draft');
 
     for (const s of services) {
       let list = byService.get(s.id);
-      if (!list) byService.set(s.id, (list = []));
+      if (!list) {
+        list = [];
+        byService.set(s.id, list);
+      }
       list.push(i);
     }
     out.push(incident);

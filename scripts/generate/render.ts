@@ -2,7 +2,7 @@
  * One postmortem as text. Strings are built directly rather than through a YAML serialiser: at
  * 100,000 files the serialiser would dominate the run time, and the shapes here are fixed.
  */
-import { actionItems } from './actions.ts';
+import { actionItems, type ActionItem } from './actions.ts';
 import type { Organisation } from './catalog.ts';
 import type { Planned } from './plan.ts';
 import type { Rng } from './random.ts';
@@ -27,6 +27,14 @@ const SYMPTOMS: readonly Text[] = [
   (c) => `Error rate on ${c.svc} passes 5%.`,
   (c) => `${c.other === 'its callers' ? 'Callers' : c.other} begin logging timeouts.`,
   (c) => `Queue depth in front of ${c.svc} grows.`,
+];
+const SIGNATURE: readonly Text[] = [
+  (c) => `First error in the logs: \`${c.signature}\`.`,
+  (c) => `Logs of ${c.svc} fill with \`${c.signature}\`.`,
+];
+const SIGNATURE_CAUSE: readonly Text[] = [
+  (c) => `Every failed request logged \`${c.signature}\`.`,
+  (c) => `The logs named it from the first minute: \`${c.signature}\`.`,
 ];
 const ACK: readonly Text[] = [
   () => `On-call acknowledges; incident channel opened.`,
@@ -57,7 +65,8 @@ interface Event {
   text: string;
 }
 
-export function renderIncident(p: Planned, all: readonly Planned[], org: Organisation, tickets: Map<string, number>, rng: Rng): string {
+/** The file's text, and the action items it writes (the truth of preventable repeats needs them). */
+export function renderIncident(p: Planned, all: readonly Planned[], org: Organisation, tickets: Map<string, number>, rng: Rng): { text: string; items: ActionItem[] } {
   const c = p.ctx;
   const detected = p.wall + p.ttd;
   const mitigated = detected + p.ttm;
@@ -148,6 +157,7 @@ export function renderIncident(p: Planned, all: readonly Planned[], org: Organis
 
   // Root cause
   const reasons = rng.shuffle(cause.rootCause).slice(0, 3).map((t) => t(c));
+  if (rng.chance(0.6)) reasons.push(rng.pick(SIGNATURE_CAUSE)(c));
   if (trigger) reasons.push(rng.pick(trigger.rootCause)(c));
   const second = p.causes[1] ? CAUSES[p.causes[1]] : undefined;
   if (second) reasons.push(rng.pick(second.rootCause)(c));
@@ -172,7 +182,7 @@ export function renderIncident(p: Planned, all: readonly Planned[], org: Organis
     '## Lessons learned', '', ...lessons, '',
   ];
   if (items.length && rng.chance(0.4)) body.push('## Action items', '', rng.pick(CLOSING)(c), '');
-  return `${fm.join('\n')}\n${body.join('\n')}`;
+  return { text: `${fm.join('\n')}\n${body.join('\n')}`, items };
 }
 
 /** Events in order, each within the incident's span; nothing after the end when there is none. */
@@ -192,8 +202,11 @@ function timeline(p: Planned, c: Ctx, rng: Rng): Event[] {
   if (detect >= 4) add(detect * (0.3 + 0.4 * rng.next()), rng.pick(SYMPTOMS)(c));
   add(detect, rng.pick(DETECTION_TEXT[p.detection ?? 'other'].event)(c));
   if (p.ttm >= 6) add(detect + Math.min(5, p.ttm / 4), rng.pick(ACK)(c));
+  add(detect + p.ttm * 0.2, rng.pick(SIGNATURE)(c));
   const findings = rng.shuffle(cause.findings).slice(0, rng.int(1, 2));
-  findings.forEach((f, k) => add(detect + p.ttm * (0.35 + 0.3 * k + 0.1 * rng.next()), f(c)));
+  findings.forEach((f, k) => {
+    add(detect + p.ttm * (0.35 + 0.3 * k + 0.1 * rng.next()), f(c));
+  });
   add(mitigate, rng.pick(cause.mitigations)(c));
   if (p.omitResolved) return events;
   if (trigger && p.ttr >= 10) add(mitigate + p.ttr * (0.4 + 0.3 * rng.next()), rng.pick(trigger.followUp)(c));

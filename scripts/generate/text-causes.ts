@@ -4,6 +4,7 @@
  * text similarity between postmortems means something.
  */
 import type { RootCauseId, ServiceKind } from './catalog.ts';
+import type { Names } from './names.ts';
 
 /** What a sentence can refer to. */
 export interface Ctx {
@@ -14,8 +15,12 @@ export interface Ctx {
   /** A second affected service, or a phrase for its callers. */
   other: string;
   team: string;
-  /** The cause's specific: a resource, a code path, a setting… */
+  /** The component the incident is about (`names.ts`): shared within a planted family only. */
+  component: string;
+  /** The cause's specific: a resource, a code path, a setting of the component. */
   detail: string;
+  /** The first error logged, naming the component. */
+  signature: string;
   /** The trigger's specific: a release, a cron job, a vendor… */
   spec: string;
   /** When in the day it started: `the lunch peak`. */
@@ -30,13 +35,15 @@ export type Text = (c: Ctx) => string;
 export type ActionType = 'prevent' | 'detect' | 'mitigate' | 'process';
 
 export interface Detail {
-  text: string;
+  text: (x: Names) => string;
   /** Kinds of service the detail fits; any when absent. */
   kinds?: readonly ServiceKind[];
 }
 
 export interface CauseText {
   details: readonly Detail[];
+  /** The error a cause leaves in the logs, for a component and a small number. */
+  signatures: readonly ((x: Names, n: number) => string)[];
   titles: readonly Text[];
   summary: readonly Text[];
   /** Timeline: what was found while investigating. */
@@ -55,23 +62,28 @@ export interface CauseText {
 export const CAUSES: Record<RootCauseId, CauseText> = {
   'capacity-exhaustion': {
     details: [
-      { text: 'database connections', kinds: ['db', 'api'] },
-      { text: 'disk space', kinds: ['db', 'batch', 'data', 'queue'] },
-      { text: 'heap memory', kinds: ['api', 'batch', 'web'] },
-      { text: 'file descriptors', kinds: ['infra', 'api'] },
-      { text: 'worker threads', kinds: ['api', 'web'] },
-      { text: 'memory on the cache nodes', kinds: ['cache'] },
-      { text: 'consumer capacity', kinds: ['queue'] },
-      { text: 'IP addresses in the subnet', kinds: ['infra'] },
-      { text: 'inodes', kinds: ['batch', 'data'] },
-      { text: 'CPU headroom' },
+      { text: (x) => `database connections in pool \`${x.kebab}\``, kinds: ['db', 'api'] },
+      { text: (x) => `disk space on volume \`${x.kebab}-data\``, kinds: ['db', 'batch', 'data', 'queue'] },
+      { text: (x) => `heap memory in the \`${x.kebab}\` workers`, kinds: ['api', 'batch', 'web'] },
+      { text: (x) => `file descriptors on the \`${x.kebab}\` hosts`, kinds: ['infra', 'api'] },
+      { text: (x) => `worker threads of the \`${x.kebab}\` handler`, kinds: ['api', 'web'] },
+      { text: (x) => `memory on the \`${x.kebab}\` cache nodes`, kinds: ['cache'] },
+      { text: (x) => `consumer capacity of queue \`${x.kebab}\``, kinds: ['queue'] },
+      { text: (x) => `IP addresses in subnet \`${x.kebab}\``, kinds: ['infra'] },
+      { text: (x) => `inodes on \`/var/lib/${x.kebab}\``, kinds: ['batch', 'data'] },
+      { text: (x) => `CPU headroom of the \`${x.kebab}\` tier` },
+    ],
+    signatures: [
+      (x, n) => `ResourceExhausted: ${x.kebab} at 100% (limit ${n * 64})`,
+      (x, n) => `${x.pascal}Pool: timed out after ${n * 5} s waiting for a free slot`,
+      (x, n) => `rejected: ${x.kebab} saturated, queue depth ${n * 1000}`,
     ],
     titles: [
       (c) => `${c.svc} ran out of ${c.detail} at ${c.peak}`,
       (c) => `${cap(c.detail)} exhausted on ${c.svc} during ${c.peak}`,
       (c) => `${c.name} saturated when ${c.detail} hit the ceiling`,
       (c) => `No ${c.detail} left on ${c.svc}; requests queued and timed out`,
-      (c) => `${c.svc} hit its ${c.detail} limit and stalled`,
+      (c) => `${c.svc} hit the limit of ${c.detail} and stalled`,
     ],
     summary: [
       (c) => `At ${c.peak} ${c.svc} exhausted its ${c.detail} and started rejecting work.`,
@@ -79,10 +91,10 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
       (c) => `Saturation of ${c.detail} on ${c.svc} made requests queue, then time out, and ${c.other} failed with it.`,
     ],
     findings: [
-      (c) => `Dashboards show ${c.detail} utilisation at 100% on ${c.svc}.`,
+      (c) => `Dashboards show utilisation of ${c.detail} at 100% on ${c.svc}.`,
       (c) => `Saturation graphs confirm there is no headroom left; ${c.detail} has been above 85% since the morning.`,
       (c) => `The on-call engineer finds ${c.other} retrying and making the saturation worse.`,
-      (c) => `Capacity graphs for the last 30 days show a steady climb nobody was watching.`,
+      () => `Capacity graphs for the last 30 days show a steady climb nobody was watching.`,
     ],
     mitigations: [
       (c) => `${c.svc} scaled out by ${c.n} instances; ${c.detail} back below 70%.`,
@@ -94,7 +106,7 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
       (c) => `${c.svc} had no headroom left in ${c.detail}: normal growth had eaten the margin the last capacity review left.`,
       (c) => `The capacity plan for ${c.svc} was based on last year's peak, and nobody revisited it after ${c.other} started calling it more often.`,
       (c) => `When ${c.detail} ran out, requests did not fail fast; they queued, held their resources longer and deepened the saturation.`,
-      (c) => `Autoscaling was capped at a maximum set two years ago, so the fleet could not grow past the exhaustion point.`,
+      () => `Autoscaling was capped at a maximum set two years ago, so the fleet could not grow past the exhaustion point.`,
       () => `Utilisation was graphed but not alerted on, so the slow climb to 100% was invisible until the ceiling was hit.`,
     ],
     factors: [
@@ -110,13 +122,13 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
       () => `The last capacity review happened before the spring growth in traffic.`,
     ],
     wentWrong: [
-      (c) => `We learned about the ${c.detail} ceiling from the outage rather than from a capacity alert.`,
+      (c) => `We learned about the ceiling on ${c.detail} from the outage rather than from a capacity alert.`,
       () => `Headroom was nobody's explicit responsibility, so it eroded without anyone noticing.`,
     ],
     actions: [
       ['prevent', (c) => `Raise the autoscaling maximum for ${c.svc} and keep 30% headroom`],
       ['prevent', (c) => `Capacity review of ${c.detail} on ${c.svc} before every seasonal peak`],
-      ['detect', (c) => `Alert at 80% ${c.detail} utilisation on ${c.svc}`],
+      ['detect', (c) => `Alert at 80% utilisation of ${c.detail} on ${c.svc}`],
       ['mitigate', (c) => `Runbook to free ${c.detail} on ${c.svc} quickly`],
       ['process', (c) => `Quarterly capacity review for team ${c.team}`],
     ],
@@ -125,13 +137,18 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
 
   'unsafe-automation': {
     details: [
-      { text: 'the auto-remediation script', kinds: ['batch', 'infra', 'api'] },
-      { text: 'the cleanup job' },
-      { text: 'the node drainer', kinds: ['infra', 'api', 'web'] },
-      { text: 'the failover automation', kinds: ['db', 'cache', 'queue'] },
-      { text: 'the certificate rotation bot', kinds: ['infra'] },
-      { text: 'the retention purger', kinds: ['data', 'db', 'queue'] },
-      { text: 'the scale-in policy' },
+      { text: (x) => `the auto-remediation script \`${x.kebab}-remediate\``, kinds: ['batch', 'infra', 'api'] },
+      { text: (x) => `the cleanup job \`${x.kebab}-cleanup\`` },
+      { text: (x) => `the node drainer of \`${x.kebab}\``, kinds: ['infra', 'api', 'web'] },
+      { text: (x) => `the failover automation of \`${x.kebab}\``, kinds: ['db', 'cache', 'queue'] },
+      { text: (x) => `the certificate rotation bot \`${x.kebab}-rotator\``, kinds: ['infra'] },
+      { text: (x) => `the retention purger of \`${x.snake}\``, kinds: ['data', 'db', 'queue'] },
+      { text: (x) => `the scale-in policy \`${x.kebab}-scale-in\`` },
+    ],
+    signatures: [
+      (x, n) => `${x.kebab}: ${n * 4} hosts marked unhealthy, draining all`,
+      (x, n) => `run ${n * 137} of ${x.kebab}: acted on ${n * 12} of ${n * 12} targets`,
+      (x) => `${x.pascal}Bot: safety threshold unset, proceeding`,
     ],
     titles: [
       (c) => `${cap(c.detail)} took down ${c.svc}`,
@@ -191,13 +208,18 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
 
   'missing-limits': {
     details: [
-      { text: 'connection pool', kinds: ['db', 'api'] },
-      { text: 'request timeout', kinds: ['api', 'web', 'infra', 'cache'] },
-      { text: 'rate limit', kinds: ['api', 'infra', 'web'] },
-      { text: 'queue length bound', kinds: ['queue', 'batch'] },
-      { text: 'retry budget', kinds: ['api', 'queue'] },
-      { text: 'query timeout', kinds: ['db', 'data'] },
-      { text: 'concurrency limit' },
+      { text: (x) => `connection pool for \`${x.snake}\``, kinds: ['db', 'api'] },
+      { text: (x) => `request timeout on the \`${x.kebab}\` client`, kinds: ['api', 'web', 'infra', 'cache'] },
+      { text: (x) => `rate limit on \`${x.kebab}\``, kinds: ['api', 'infra', 'web'] },
+      { text: (x) => `queue length bound on \`${x.kebab}\``, kinds: ['queue', 'batch'] },
+      { text: (x) => `retry budget in the \`${x.kebab}\` client`, kinds: ['api', 'queue'] },
+      { text: (x) => `query timeout on \`${x.snake}\` queries`, kinds: ['db', 'data'] },
+      { text: (x) => `concurrency limit on \`${x.kebab}\` jobs` },
+    ],
+    signatures: [
+      (x, n) => `${x.pascal}Client: request still pending after ${n * 60} s`,
+      (x, n) => `${x.kebab}: ${n * 1000} concurrent requests, no limit configured`,
+      (x, n) => `connections to ${x.snake} reached ${n * 500}`,
     ],
     titles: [
       (c) => `${c.svc} had no ${c.detail}; one slow caller took it down`,
@@ -256,14 +278,19 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
 
   'bad-config': {
     details: [
-      { text: 'the routing table', kinds: ['infra', 'web'] },
-      { text: 'the connection string', kinds: ['api', 'batch', 'db'] },
-      { text: 'a feature flag' },
-      { text: 'the allow-list', kinds: ['infra', 'api'] },
-      { text: 'the memory limit', kinds: ['api', 'batch', 'web', 'cache'] },
-      { text: 'the replica count' },
-      { text: 'the cache TTL', kinds: ['cache', 'api', 'web'] },
-      { text: 'the DNS record', kinds: ['infra', 'web', 'api'] },
+      { text: (x) => `the routing table \`${x.kebab}-routes\``, kinds: ['infra', 'web'] },
+      { text: (x) => `the connection string \`${x.snake}_dsn\``, kinds: ['api', 'batch', 'db'] },
+      { text: (x) => `the feature flag \`${x.snake}_enabled\`` },
+      { text: (x) => `the allow-list \`${x.kebab}-allow\``, kinds: ['infra', 'api'] },
+      { text: (x) => `the memory limit of \`${x.kebab}\``, kinds: ['api', 'batch', 'web', 'cache'] },
+      { text: (x) => `the replica count of \`${x.kebab}\`` },
+      { text: (x) => `the cache TTL \`${x.snake}.ttl\``, kinds: ['cache', 'api', 'web'] },
+      { text: (x) => `the DNS record \`${x.kebab}.internal\``, kinds: ['infra', 'web', 'api'] },
+    ],
+    signatures: [
+      (x, n) => `invalid value for ${x.snake}.timeout: ${n * 1000}`,
+      (x) => `${x.pascal}Config: no route matches ${x.kebab}`,
+      (x) => `${x.kebab}: config checksum differs between regions`,
     ],
     titles: [
       (c) => `Wrong value in ${c.detail} broke ${c.svc}`,
@@ -321,17 +348,22 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
 
   'software-bug': {
     details: [
-      { text: 'the discount calculation', kinds: ['api', 'web'] },
-      { text: 'a null pointer in the serializer', kinds: ['api', 'queue'] },
-      { text: 'a race condition in the cache refresh', kinds: ['api', 'cache', 'infra'] },
-      { text: 'a memory leak in the request handler', kinds: ['api', 'web', 'infra'] },
-      { text: 'a bad query plan after the index change', kinds: ['db', 'data'] },
-      { text: 'a lock-ordering bug in the stored procedure', kinds: ['db'] },
-      { text: 'a connection leak in the health check', kinds: ['infra', 'cache', 'queue'] },
-      { text: 'an off-by-one in pagination', kinds: ['api', 'data', 'web'] },
-      { text: 'a time zone bug in the scheduler', kinds: ['batch', 'api'] },
-      { text: 'an infinite retry loop', kinds: ['queue', 'batch', 'api'] },
-      { text: 'a deadlock in the worker pool' },
+      { text: (x) => `the discount calculation in \`${x.pascal}DiscountRule\``, kinds: ['api', 'web'] },
+      { text: (x) => `a null pointer in \`${x.pascal}Serializer\``, kinds: ['api', 'queue'] },
+      { text: (x) => `a race condition in the \`${x.kebab}\` cache refresh`, kinds: ['api', 'cache', 'infra'] },
+      { text: (x) => `a memory leak in \`${x.pascal}Handler\``, kinds: ['api', 'web', 'infra'] },
+      { text: (x) => `a bad query plan on \`${x.snake}\` after the index change`, kinds: ['db', 'data'] },
+      { text: (x) => `a lock-ordering bug in the stored procedure \`${x.snake}_upsert\``, kinds: ['db'] },
+      { text: (x) => `a connection leak in the \`${x.kebab}\` health check`, kinds: ['infra', 'cache', 'queue'] },
+      { text: (x) => `an off-by-one in \`${x.pascal}Paginator\``, kinds: ['api', 'data', 'web'] },
+      { text: (x) => `a time zone bug in the \`${x.kebab}\` scheduler`, kinds: ['batch', 'api'] },
+      { text: (x) => `an infinite retry loop in \`${x.pascal}Consumer\``, kinds: ['queue', 'batch', 'api'] },
+      { text: (x) => `a deadlock in the \`${x.kebab}\` worker pool` },
+    ],
+    signatures: [
+      (x, n) => `NullPointerException at ${x.pascal}.handle(${x.pascal}.java:${n * 37})`,
+      (x, n) => `panic: ${x.snake}: index out of range [${n}] with length ${n}`,
+      (x) => `TypeError in ${x.pascal}: cannot read properties of undefined`,
     ],
     titles: [
       (c) => `${c.svc} crashed on ${c.detail}`,
@@ -389,12 +421,17 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
 
   'data-migration-error': {
     details: [
-      { text: 'the backfill of customer ids', kinds: ['db', 'data', 'batch'] },
-      { text: 'an ALTER TABLE that took an exclusive lock', kinds: ['db'] },
-      { text: 'the dual-write cutover', kinds: ['api', 'db'] },
-      { text: 'the column type change', kinds: ['db', 'data'] },
-      { text: 'the re-index of the catalogue', kinds: ['data', 'api'] },
-      { text: 'the schema migration' },
+      { text: (x) => `the backfill of \`${x.snake}\` ids`, kinds: ['db', 'data', 'batch'] },
+      { text: (x) => `an ALTER TABLE on \`${x.snake}\` that took an exclusive lock`, kinds: ['db'] },
+      { text: (x) => `the dual-write cutover of \`${x.snake}\``, kinds: ['api', 'db'] },
+      { text: (x) => `the column type change on \`${x.snake}\``, kinds: ['db', 'data'] },
+      { text: (x) => `the re-index of \`${x.snake}\``, kinds: ['data', 'api'] },
+      { text: (x) => `the \`${x.snake}\` schema migration` },
+    ],
+    signatures: [
+      (x, n) => `lock timeout on relation ${x.snake} after ${n * 30} s`,
+      (x, n) => `migration ${x.snake}_${n * 7} failed: row count mismatch`,
+      (x) => `duplicate key value violates unique constraint ${x.snake}_pkey`,
     ],
     titles: [
       (c) => `${cap(c.detail)} blocked ${c.svc}`,
@@ -452,12 +489,17 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
 
   'expired-credential': {
     details: [
-      { text: 'the TLS certificate', kinds: ['infra', 'web', 'api'] },
-      { text: 'the service account token' },
-      { text: 'the database password', kinds: ['db', 'api', 'batch'] },
-      { text: 'the API key of the vendor', kinds: ['api', 'batch'] },
-      { text: 'the signing key', kinds: ['api', 'infra'] },
-      { text: 'the client certificate for mTLS' },
+      { text: (x) => `the TLS certificate for \`${x.kebab}.example.com\``, kinds: ['infra', 'web', 'api'] },
+      { text: (x) => `the service account token of \`${x.kebab}\`` },
+      { text: (x) => `the database password of \`${x.snake}\``, kinds: ['db', 'api', 'batch'] },
+      { text: (x) => `the vendor API key \`${x.snake}_api_key\``, kinds: ['api', 'batch'] },
+      { text: (x) => `the signing key \`${x.kebab}-signing\``, kinds: ['api', 'infra'] },
+      { text: (x) => `the mTLS client certificate of \`${x.kebab}\`` },
+    ],
+    signatures: [
+      (x) => `x509: certificate for ${x.kebab}.example.com has expired`,
+      (x) => `401 from ${x.kebab}: token expired`,
+      (x) => `password authentication failed for user ${x.snake}`,
     ],
     titles: [
       (c) => `${cap(c.detail)} of ${c.svc} expired`,
@@ -513,15 +555,20 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
 
   'dependency-failure': {
     details: [
-      { text: 'the payment provider', kinds: ['api'] },
-      { text: 'the DNS provider', kinds: ['infra', 'web', 'api'] },
-      { text: 'the email delivery vendor', kinds: ['api', 'queue'] },
-      { text: 'the cloud load balancer', kinds: ['infra', 'web', 'api'] },
-      { text: 'the managed database', kinds: ['db', 'data'] },
-      { text: 'the upstream identity provider', kinds: ['api', 'infra', 'web'] },
-      { text: 'the shipping carrier API', kinds: ['api', 'batch'] },
-      { text: 'the managed cache service', kinds: ['cache'] },
-      { text: 'an upstream service' },
+      { text: (x) => `the payment provider's \`${x.kebab}\` endpoint`, kinds: ['api'] },
+      { text: (x) => `the DNS provider's \`${x.kebab}\` zone`, kinds: ['infra', 'web', 'api'] },
+      { text: (x) => `the email delivery vendor's \`${x.kebab}\` stream`, kinds: ['api', 'queue'] },
+      { text: (x) => `the cloud load balancer \`${x.kebab}\``, kinds: ['infra', 'web', 'api'] },
+      { text: (x) => `the managed database \`${x.snake}\``, kinds: ['db', 'data'] },
+      { text: (x) => `the identity provider's \`${x.kebab}\` tenant`, kinds: ['api', 'infra', 'web'] },
+      { text: (x) => `the shipping carrier's \`${x.kebab}\` API`, kinds: ['api', 'batch'] },
+      { text: (x) => `the managed cache \`${x.kebab}\``, kinds: ['cache'] },
+      { text: (x) => `the upstream \`${x.kebab}\` service` },
+    ],
+    signatures: [
+      (x, n) => `upstream ${x.kebab}: 503 after ${n * 10} s`,
+      (x) => `${x.pascal}Client: connect timeout to the vendor endpoint`,
+      (x, n) => `${x.kebab}: ${n * 100} requests waiting, no circuit breaker`,
     ],
     titles: [
       (c) => `${cap(c.detail)} outage degraded ${c.svc}`,
@@ -578,13 +625,18 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
 
   'insufficient-testing': {
     details: [
-      { text: 'the contract between services', kinds: ['api', 'queue'] },
-      { text: 'the canary traffic', kinds: ['api', 'web'] },
-      { text: 'the load test', kinds: ['api', 'db', 'web'] },
-      { text: 'the integration test suite' },
-      { text: 'the backfill dry run', kinds: ['batch', 'data'] },
-      { text: 'the end-to-end checkout test', kinds: ['web', 'api'] },
-      { text: 'the upgrade path', kinds: ['infra', 'db', 'cache', 'queue'] },
+      { text: (x) => `the contract tests of \`${x.pascal}Request\``, kinds: ['api', 'queue'] },
+      { text: (x) => `the canary traffic for \`${x.kebab}\``, kinds: ['api', 'web'] },
+      { text: (x) => `the load test of \`${x.kebab}\``, kinds: ['api', 'db', 'web'] },
+      { text: (x) => `the \`${x.kebab}\` integration suite` },
+      { text: (x) => `the dry run of the \`${x.snake}\` backfill`, kinds: ['batch', 'data'] },
+      { text: (x) => `the end-to-end test through \`${x.kebab}\``, kinds: ['web', 'api'] },
+      { text: (x) => `the upgrade test of \`${x.kebab}\``, kinds: ['infra', 'db', 'cache', 'queue'] },
+    ],
+    signatures: [
+      (x) => `contract mismatch in ${x.pascal}Request: field ${x.snake}_id missing`,
+      (x) => `${x.pascal}Test skipped: environment unavailable`,
+      (x) => `unexpected response shape from ${x.kebab}`,
     ],
     titles: [
       (c) => `Untested change to ${c.svc} broke ${c.other}`,
@@ -641,12 +693,17 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
 
   'process-gap': {
     details: [
-      { text: 'the missing runbook' },
-      { text: 'the unclear ownership' },
-      { text: 'the skipped change review' },
-      { text: 'the handover between teams' },
-      { text: 'the escalation path' },
-      { text: 'the status page update' },
+      { text: (x) => `the missing runbook for \`${x.kebab}\`` },
+      { text: (x) => `the unclear ownership of \`${x.kebab}\`` },
+      { text: (x) => `the skipped review of the \`${x.kebab}\` change` },
+      { text: (x) => `the handover of \`${x.kebab}\` between teams` },
+      { text: (x) => `the broken escalation path for \`${x.kebab}\`` },
+      { text: (x) => `the missing status page entry for \`${x.kebab}\`` },
+    ],
+    signatures: [
+      (x) => `runbook for ${x.kebab} not found (404)`,
+      (x) => `page for ${x.kebab} routed to an empty rotation`,
+      (x) => `change to ${x.kebab} made by hand, no ticket`,
     ],
     titles: [
       (c) => `${c.svc} outage prolonged by ${c.detail}`,

@@ -3,11 +3,12 @@
  */
 import type { ServiceKind, TriggerId } from './catalog.ts';
 import type { Rng } from './random.ts';
+import type { Names } from './names.ts';
 import type { ActionType, Ctx, Text } from './text-causes.ts';
 
 export interface TriggerText {
-  /** The specific thing that set it off; recurrences reuse it. */
-  spec: (rng: Rng, svc: string) => string;
+  /** The specific thing that set it off, naming the incident's component; recurrences reuse it. */
+  spec: (rng: Rng, x: Names) => string;
   /** Local start hours, as [from, to] ranges, weighted equally. */
   hours: readonly (readonly [number, number])[];
   /** Timeline: the first event. */
@@ -22,37 +23,43 @@ export interface TriggerText {
   tags: readonly string[];
 }
 
-const CRON_JOBS = [
-  'reboot-stuck.py', 'nightly-compaction', 'cleanup-tmp.sh', 'rotate-logs', 'vacuum-full', 'reindex-catalog',
-  'expire-sessions', 'sync-warehouse', 'purge-old-orders', 'recompute-prices', 'export-settlements', 'refresh-materialized-views',
+const CRON_JOBS: readonly ((x: Names) => string)[] = [
+  (x) => `reboot-stuck-${x.kebab}.py`, (x) => `compact-${x.kebab}`, (x) => `cleanup-${x.kebab}-tmp.sh`, (x) => `rotate-${x.kebab}-logs`,
+  (x) => `vacuum-${x.snake}`, (x) => `reindex-${x.kebab}`, (x) => `expire-${x.kebab}-sessions`, (x) => `sync-${x.kebab}-to-warehouse`,
+  (x) => `purge-old-${x.kebab}`, (x) => `recompute-${x.kebab}`, (x) => `export-${x.kebab}.sh`, (x) => `refresh-${x.snake}-views`,
 ];
 const CONFIG_KEYS = [
   'pool.max_size', 'http.timeout_ms', 'cache.ttl_seconds', 'routing.weights', 'rate_limit.per_client', 'replicas.min',
-  'jvm.heap_max', 'feature.new_checkout', 'retry.max_attempts', 'dns.ttl',
+  'jvm.heap_max', 'feature.enabled', 'retry.max_attempts', 'dns.ttl',
 ];
-const SPIKES = [
-  'a marketing email to two million customers', 'the Black Friday opening', 'a bot scraping the catalogue',
-  'a TV advert', 'the monthly payroll run', 'a partner batch import', 'a flash sale', 'a mobile push campaign',
+const SPIKES: readonly ((x: Names) => string)[] = [
+  (x) => `a marketing email linking to /${x.kebab} sent to two million customers`, (x) => `a flash sale landing on /${x.kebab}`,
+  (x) => `a bot scraping /${x.kebab}/*`, (x) => `a TV advert pointing at /${x.kebab}`, (x) => `the monthly payroll run through ${x.kebab}`,
+  (x) => `a partner batch import into ${x.kebab}`, (x) => `a mobile push campaign deep-linking to /${x.kebab}`,
 ];
-const MIGRATIONS = [
-  'step 3 of the orders schema migration', 'the backfill of customer ids', 'the move to the new cluster',
-  'the switch to the new primary key', 'the dual-write cutover', 'the partitioning of the events table',
+const MIGRATIONS: readonly ((x: Names, n: number) => string)[] = [
+  (x, n) => `step ${n} of the ${x.snake} schema migration`, (x) => `the backfill of ${x.snake}.customer_id`,
+  (x) => `the move of ${x.snake} to the new cluster`, (x) => `the switch of ${x.snake} to a new primary key`,
+  (x) => `the dual-write cutover for ${x.snake}`, (x) => `the partitioning of the ${x.snake} table`,
 ];
-const CERTS = ['api.example.com', 'checkout.example.com', '*.internal.example.com', 'partner-gateway.example.com', 'mtls-ca-2023'];
+const CERTS: readonly ((x: Names) => string)[] = [
+  (x) => `${x.kebab}.example.com`, (x) => `${x.kebab}.internal.example.com`, (x) => `mtls-ca-${x.kebab}`, (x) => `partner-${x.kebab}.example.com`,
+];
 const VENDORS = [
   'the payment provider', 'the DNS provider', 'the email delivery vendor', 'the SMS provider', 'the CDN vendor',
   'the cloud region', 'the address validation API', 'the tax rate provider',
 ];
-const MANUAL = [
-  'a manual failover', 'a hand-run cleanup script', 'a console change to a security group', 'a manual restart of the cluster',
-  'a one-off data fix', 'a manual scale-down', 'a hand-edited load balancer rule',
+const MANUAL: readonly ((x: Names) => string)[] = [
+  (x) => `a manual failover of ${x.kebab}`, (x) => `a hand-run cleanup script on ${x.kebab}`, (x) => `a console change to the ${x.kebab} security group`,
+  (x) => `a manual restart of the ${x.kebab} cluster`, (x) => `a one-off data fix in ${x.snake}`, (x) => `a manual scale-down of ${x.kebab}`,
+  (x) => `a hand-edited load balancer rule for ${x.kebab}`,
 ];
 
 export const TRIGGER_TEXT: Record<TriggerId, TriggerText> = {
   deploy: {
-    spec: (rng) => `release ${rng.int(1, 9)}.${rng.int(0, 40)}`,
+    spec: (rng, x) => `the ${x.kebab} change in release ${rng.int(1, 9)}.${rng.int(0, 40)}`,
     hours: [[9, 12], [13, 17]],
-    start: [(c) => `${cap(c.spec)} of ${c.svc} rolls out to 100%.`, (c) => `Deploy of ${c.svc} ${c.spec} starts.`, (c) => `Canary of ${c.spec} promoted to all instances of ${c.svc}.`],
+    start: [(c) => `${cap(c.spec)} of ${c.svc} rolls out to 100%.`, (c) => `Deploy of ${c.spec} to ${c.svc} starts.`, (c) => `Canary of ${c.spec} promoted to all instances of ${c.svc}.`],
     clause: [(c) => `It started with the deploy of ${c.spec} of ${c.svc}.`, (c) => `The deploy of ${c.spec} set it off.`],
     followUp: [(c) => `Fix for ${c.spec} reviewed and redeployed.`, () => `Post-rollback checks pass; deploys unfrozen.`],
     rootCause: [(c) => `The deploy of ${c.spec} was the trigger; the canary did not catch it.`],
@@ -61,7 +68,7 @@ export const TRIGGER_TEXT: Record<TriggerId, TriggerText> = {
     tags: ['deploy'],
   },
   'config-change': {
-    spec: (rng) => `\`${rng.pick(CONFIG_KEYS)}\``,
+    spec: (rng, x) => `\`${x.snake}.${rng.pick(CONFIG_KEYS)}\``,
     hours: [[9, 18]],
     start: [(c) => `Config change to ${c.spec} pushed to ${c.svc}.`, (c) => `${c.spec} changed in the config repository and applied to production.`],
     clause: [(c) => `A configuration change to ${c.spec} set it off.`, (c) => `It began with a push of ${c.spec}.`],
@@ -72,7 +79,7 @@ export const TRIGGER_TEXT: Record<TriggerId, TriggerText> = {
     tags: ['config-change'],
   },
   'cron-job': {
-    spec: (rng) => `\`${rng.pick(CRON_JOBS)}\``,
+    spec: (rng, x) => `\`${rng.pick(CRON_JOBS)(x)}\``,
     hours: [[1, 4], [0, 1]],
     start: [(c) => `Cron starts ${c.spec} on ${c.svc}.`, (c) => `The nightly ${c.spec} job begins.`],
     clause: [(c) => `The cron job ${c.spec} set it off.`, (c) => `It began when the nightly ${c.spec} ran.`],
@@ -83,7 +90,7 @@ export const TRIGGER_TEXT: Record<TriggerId, TriggerText> = {
     tags: ['cron'],
   },
   'traffic-spike': {
-    spec: (rng) => rng.pick(SPIKES),
+    spec: (rng, x) => rng.pick(SPIKES)(x),
     hours: [[11, 13], [18, 21]],
     start: [(c) => `Traffic to ${c.svc} triples: ${c.spec}.`, (c) => `Request rate climbs fast after ${c.spec}.`],
     clause: [(c) => `The trigger was ${c.spec}.`, (c) => `Traffic from ${c.spec} set it off.`],
@@ -94,7 +101,7 @@ export const TRIGGER_TEXT: Record<TriggerId, TriggerText> = {
     tags: ['traffic'],
   },
   'migration-step': {
-    spec: (rng) => rng.pick(MIGRATIONS),
+    spec: (rng, x) => rng.pick(MIGRATIONS)(x, rng.int(2, 6)),
     hours: [[20, 23], [6, 8], [10, 15]],
     start: [(c) => `${cap(c.spec)} starts on ${c.svc}.`, (c) => `Migration runner begins ${c.spec}.`],
     clause: [(c) => `It was set off by ${c.spec}.`, (c) => `The trigger was ${c.spec}.`],
@@ -105,7 +112,7 @@ export const TRIGGER_TEXT: Record<TriggerId, TriggerText> = {
     tags: ['migration'],
   },
   'certificate-expiry': {
-    spec: (rng) => `\`${rng.pick(CERTS)}\``,
+    spec: (rng, x) => `\`${rng.pick(CERTS)(x)}\``,
     hours: [[0, 23]],
     start: [(c) => `Certificate ${c.spec} expires.`, (c) => `${c.spec} reaches its expiry date.`],
     clause: [(c) => `The certificate ${c.spec} expired.`, (c) => `It started when ${c.spec} expired.`],
@@ -116,7 +123,7 @@ export const TRIGGER_TEXT: Record<TriggerId, TriggerText> = {
     tags: ['certificate'],
   },
   'third-party-outage': {
-    spec: (rng) => rng.pick(VENDORS),
+    spec: (rng, x) => `${rng.pick(VENDORS)} behind ${x.kebab}`,
     hours: [[0, 23]],
     start: [(c) => `${cap(c.spec)} starts failing requests from ${c.svc}.`, (c) => `Errors from ${c.spec} rise.`],
     clause: [(c) => `It began with an outage at ${c.spec}.`, (c) => `${cap(c.spec)} had an outage.`],
@@ -127,7 +134,7 @@ export const TRIGGER_TEXT: Record<TriggerId, TriggerText> = {
     tags: ['third-party'],
   },
   'manual-operation': {
-    spec: (rng) => rng.pick(MANUAL),
+    spec: (rng, x) => rng.pick(MANUAL)(x),
     hours: [[10, 17], [21, 23]],
     start: [(c) => `An engineer starts ${c.spec} on ${c.svc}.`, (c) => `${cap(c.spec)} begins on ${c.svc}.`],
     clause: [(c) => `It was set off by ${c.spec}.`, (c) => `The trigger was ${c.spec}.`],

@@ -123,6 +123,7 @@ export function buildPopulation(incidents: readonly Incident[], catalog: Catalog
     nearMisses: leftOut['near-miss'].length,
     gameDays: leftOut['game-day'].length,
     leftOut,
+    // biome-ignore lint/complexity/useMathMinMax: periods are `YYYY-MM` strings, which Math.max cannot compare
     periods: first ? periodsBetween(first, lastIncident! > asOfPeriod ? lastIncident! : asOfPeriod, settings.period) : [],
   };
   if (counted[0]) scope.first = counted[0].date;

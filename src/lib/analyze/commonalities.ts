@@ -76,7 +76,10 @@ export function coOccurrence(rows: DimensionReader, columns: DimensionReader, ca
       for (const column of columns.values(c)) {
         const key = `${row}\u0000${column}`;
         let cell = cells.get(key);
-        if (!cell) cells.set(key, (cell = { row, column, count: 0, incidents: [] }));
+        if (!cell) {
+          cell = { row, column, count: 0, incidents: [] };
+          cells.set(key, cell);
+        }
         cell.count++;
         cell.incidents.push(c.id);
       }

@@ -80,7 +80,10 @@ export function rankPatterns(candidates: readonly Candidate[], ctx: GroupContext
   const weights = new Map<string, number>();
   const weightOf = (c: Case) => {
     let w = weights.get(c.id);
-    if (w === undefined) weights.set(c.id, (w = incidentWeight(c, ctx)));
+    if (w === undefined) {
+      w = incidentWeight(c, ctx);
+      weights.set(c.id, w);
+    }
     return w;
   };
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
-import { daysBetween } from './calendar.ts';
+import { daysBetween, shiftDays } from './calendar.ts';
+import { isOpen } from './concepts.ts';
 import { actionItemFields } from './action-items.ts';
 import { byStart, type Case, type Population } from './cases.ts';
 import { disjointSets } from './groups.ts';
@@ -150,14 +151,15 @@ function findPreventable(links: readonly RecurrenceLink[], population: Populatio
       const original = population.byId.get(via.from)!;
       (original.incident.frontmatter.action_items ?? []).forEach((item, index) => {
         if (item.type !== 'prevent') return;
-        // A date has no time of day: an item completed on the day the recurrence started did not prevent it.
-        const notDone = item.status === 'open' || item.status === 'in-progress' || (item.status === 'done' && item.completed_at !== undefined && item.completed_at >= recurrence.date);
-        if (!notDone) return;
+        // A date has no time of day: an item completed on the day the recurrence started did not
+        // prevent it, so it counts as open if it was at the end of the day before.
+        const fields = actionItemFields(item);
+        if (!isOpen(fields, shiftDays(recurrence.date, -1))) return;
         found.push({
           original: original.id,
           recurrence: recurrence.id,
           link: via === link ? link.kind : 'chain',
-          item: { index, ...actionItemFields(item) },
+          item: { index, ...fields },
           overdueDays: item.due === undefined ? null : daysBetween(item.due, recurrence.date),
         });
       });

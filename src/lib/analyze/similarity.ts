@@ -131,7 +131,8 @@ export function findSimilar(cases: readonly Case[], options: { top: number; minS
         const token = term(word);
         id = token === undefined ? -1 : vocabulary.get(token);
         if (id === undefined) {
-          vocabulary.set(token!, (id = words.length));
+          id = words.length;
+          vocabulary.set(token!, id);
           words.push(token!);
         }
         termOf.set(word, id);
@@ -165,12 +166,14 @@ export function findSimilar(cases: readonly Case[], options: { top: number; minS
   // Postings: for each term shared by at least two incidents, the incidents where it weighs most.
   const postings = words.map((_, t) => ({ docs: new Int32Array(df[t]! > 1 ? df[t]! : 0), weights: new Float64Array(df[t]! > 1 ? df[t]! : 0) }));
   const filled = new Int32Array(words.length);
-  vectors.forEach((v, doc) => v.terms.forEach((t, i) => {
-    if (df[t]! < 2) return;
-    const at = filled[t]!++;
-    postings[t]!.docs[at] = doc;
-    postings[t]!.weights[at] = v.weights[i]!;
-  }));
+  vectors.forEach((v, doc) => {
+    v.terms.forEach((t, i) => {
+      if (df[t]! < 2) return;
+      const at = filled[t]!++;
+      postings[t]!.docs[at] = doc;
+      postings[t]!.weights[at] = v.weights[i]!;
+    });
+  });
   postings.forEach((list, t) => {
     if (list.docs.length <= POSTINGS_PER_TERM) return;
     const order = heaviest(list.weights, POSTINGS_PER_TERM);

@@ -10,6 +10,7 @@ import { diagnostic } from '../diagnostics/diagnostic.ts';
 import { configSchema, type Config } from '../schema/config.ts';
 import { capFindings } from '../validate/finding-cap.ts';
 import { issuesToDiagnostics } from '../validate/zod-issues.ts';
+import { salvage } from './salvage.ts';
 
 export const CONFIG_FILE = 'hindsight.config.json';
 
@@ -51,5 +52,6 @@ function readConfig(bytes: Uint8Array, defaults: Config): { config: Config; diag
   diagnostics.push(...issuesToDiagnostics(result.error.issues, {
     file: CONFIG_FILE, schema: configSchema, data: parsed.data, spans,
   }));
-  return { config: defaults, diagnostics };
+  // The findings say what is wrong; every setting they do not name still applies.
+  return { config: salvage(configSchema, parsed.data, result.error.issues) ?? defaults, diagnostics };
 }

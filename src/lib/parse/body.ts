@@ -1,4 +1,5 @@
 import type { Heading, List, Nodes, Root, RootContent } from 'mdast';
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the library's own name for it; Object's toString is never meant here
 import { toString } from 'mdast-util-to-string';
 import { markdownToMdast } from 'satteri';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';

@@ -16,7 +16,10 @@ function neutraliseSwallowing(html: string): string {
   const lastEnd = new Map<string, number>();
   const endOf = (closer: string) => {
     let at = lastEnd.get(closer);
-    if (at === undefined) lastEnd.set(closer, (at = lower.lastIndexOf(closer)));
+    if (at === undefined) {
+      at = lower.lastIndexOf(closer);
+      lastEnd.set(closer, at);
+    }
     return at;
   };
   return html.replace(SWALLOWING, (match, name: string | undefined, offset: number) => {

@@ -32,6 +32,13 @@ export const triggerSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+export const labelSchema = z.strictObject({
+  id: slug('label', 'connection-pooling'),
+  /** Optional display name. */
+  label: nonEmptyText.optional(),
+  description: z.string().optional(),
+});
+
 /** The default severities when a catalog declares none: SEV1 is the worst. */
 export const DEFAULT_SEVERITIES = [
   { id: 'SEV1', label: 'Critical' },
@@ -48,6 +55,8 @@ export const catalogSchema = z.strictObject({
   root_causes: z.array(rootCauseSchema).min(1, { error: 'must list at least one root-cause category' }),
   /** Default: none. */
   triggers: z.array(triggerSchema).default([]),
+  /** The action-item labels allowed. Default: not declared, so any label is allowed. */
+  labels: z.array(labelSchema).optional(),
 });
 
 export type CatalogInput = z.input<typeof catalogSchema>;

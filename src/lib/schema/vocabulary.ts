@@ -6,15 +6,22 @@ export interface Vocabulary {
   services: string[];
   root_causes: string[];
   triggers: string[];
+  /** Undefined when the catalog declares no labels: any label is allowed then. */
+  labels?: string[];
+  /** The teams named by the services, in catalog order. */
+  teams: string[];
 }
 
-export const VOCABULARY_LISTS = ['severities', 'services', 'root_causes', 'triggers'] as const;
+export const VOCABULARY_LISTS = ['severities', 'services', 'root_causes', 'triggers', 'labels'] as const;
 
 export function vocabularyOf(catalog: Catalog): Vocabulary {
-  return {
+  const vocabulary: Vocabulary = {
     severities: catalog.severities.map((s) => s.id),
     services: catalog.services.map((s) => s.id),
     root_causes: catalog.root_causes.map((r) => r.id),
     triggers: catalog.triggers.map((t) => t.id),
+    teams: [...new Set(catalog.services.map((s) => s.team))],
   };
+  if (catalog.labels) vocabulary.labels = catalog.labels.map((l) => l.id);
+  return vocabulary;
 }

@@ -24,12 +24,18 @@ export interface CatalogResult {
 function lenientVocabulary(data: Record<string, unknown>): Vocabulary {
   const ids = (list: unknown) =>
     Array.isArray(list) ? list.flatMap((e) => (e && typeof e === 'object' && typeof e.id === 'string' ? [e.id] : [])) : [];
-  return {
+  const teams = Array.isArray(data.services)
+    ? data.services.flatMap((e) => (e && typeof e === 'object' && typeof e.team === 'string' ? [e.team] : []))
+    : [];
+  const vocabulary: Vocabulary = {
     severities: data.severities === undefined ? DEFAULT_SEVERITIES.map((s) => s.id) : ids(data.severities),
     services: ids(data.services),
     root_causes: ids(data.root_causes),
     triggers: ids(data.triggers),
+    teams: [...new Set(teams)],
   };
+  if (data.labels !== undefined) vocabulary.labels = ids(data.labels);
+  return vocabulary;
 }
 
 /**

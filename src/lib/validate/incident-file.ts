@@ -55,6 +55,8 @@ export interface IncidentIndexEntry {
   id: string;
   file: string;
   startedAt?: number;
+  /** As written, when it is text: a draft is not published, so nothing published may name it. */
+  status?: string;
   links: Link[];
 }
 
@@ -119,6 +121,7 @@ function readFile(bytes: Uint8Array, file: string, id: string): ReadFile {
   const started = split.yaml.data.started_at;
   const parsed = typeof started === 'string' ? parseTimestamp(started) : undefined;
   if (parsed?.ok) index.startedAt = parsed.epochMs;
+  if (typeof split.yaml.data.status === 'string') index.status = split.yaml.data.status;
   return { index, diagnostics, lines, split: split as ReadFile['split'] & object, spans };
 }
 
