@@ -64,7 +64,7 @@ describe('hindsight analyze', () => {
     const { code, stdout } = await run([...KNOWN, '--json', '-']);
     expect(code).toBe(0);
     const project = await loadProject({ incidentsDir: join(FIXTURES, 'analyze/known/incidents'), cwd: FIXTURES, now: NOW });
-    expect(stdout).toBe(`${JSON.stringify(analyze(project.incidents, project.catalog!, { asOf: '2025-08-01' }), null, 2)}\n`);
+    expect(stdout).toBe(`${JSON.stringify(analyze(project.incidents, project.catalog!, { asOf: '2025-08-01' }, project.programs), null, 2)}\n`);
   });
 
   test('--json FILE writes it and still prints the report', async () => {

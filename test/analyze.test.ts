@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { analyze, loadProject, type Analysis, type LoadResult } from '../src/lib/index.ts';
+import { analyze, DEFAULT_SETTINGS, loadProject, type Analysis, type LoadResult } from '../src/lib/index.ts';
+import { outsideWorkingHours } from '../src/lib/analyze/responders.ts';
 import { NOW } from './helpers.ts';
 
 const KNOWN = join(import.meta.dirname, 'fixtures/analyze/known/incidents');
@@ -253,6 +254,55 @@ describe('headline windows', () => {
         recurrences: { direction: 'too-few', recent: 1, previous: 2, pValue: null },
       },
     });
+  });
+});
+
+describe('responders and load', () => {
+  const person = (who: string, teams: string[], incidents: number, asCommander: number, hours: number, hoursMissing: number, pages: number, outOfHoursPages: number) =>
+    ({ who, teams, incidents, asCommander, hours, hoursMissing, pages, outOfHoursPages });
+
+  test('per person and per team over all time: a person listed twice counts once, a near-miss not at all', () => {
+    const ann = person('ann', ['alpha'], 3, 2, 5.5, 1, 3, 2);
+    const bob = person('bob', ['alpha'], 1, 0, 1.5, 0, 1, 1);
+    const cai = person('cai', ['gamma'], 1, 0, 0, 1, 0, 0);
+    const dee = person('dee', ['alpha'], 1, 1, 4, 0, 1, 0);
+    const gus = person('gus', ['gamma'], 1, 1, 0, 1, 1, 1);
+    expect(analysis.responders.allTime).toEqual({
+      from: '2025-01-10',
+      to: '2025-08-01',
+      incidents: 7,
+      withResponders: 4,
+      people: [ann, bob, cai, dee, gus],
+      teams: [
+        { team: 'alpha', incidents: 3, responders: 3, hours: 11, hoursMissing: 1, pages: 5, outOfHoursPages: 3, busiest: 'ann', busiestIncidents: 3, concentration: 1, people: [ann, bob, dee] },
+        { team: 'gamma', incidents: 2, responders: 2, hours: 0, hoursMissing: 2, pages: 1, outOfHoursPages: 1, busiest: 'cai', busiestIncidents: 1, concentration: 0.5, people: [cai, gus] },
+      ],
+    });
+  });
+
+  test('over the last 90 days', () => {
+    const ann = person('ann', ['alpha'], 1, 0, 0, 1, 1, 1);
+    const dee = person('dee', ['alpha'], 1, 1, 4, 0, 1, 0);
+    const gus = person('gus', ['gamma'], 1, 1, 0, 1, 1, 1);
+    expect(analysis.responders.recent).toEqual({
+      from: '2025-05-04',
+      to: '2025-08-01',
+      incidents: 3,
+      withResponders: 2,
+      people: [ann, dee, gus],
+      teams: [
+        { team: 'alpha', incidents: 1, responders: 2, hours: 4, hoursMissing: 1, pages: 2, outOfHoursPages: 1, busiest: 'ann', busiestIncidents: 1, concentration: 1, people: [ann, dee] },
+        { team: 'gamma', incidents: 1, responders: 1, hours: 0, hoursMissing: 1, pages: 1, outOfHoursPages: 1, busiest: 'gus', busiestIncidents: 1, concentration: 1, people: [gus] },
+      ],
+    });
+  });
+
+  test('working hours are read on the clock of each page, and are configurable', () => {
+    const weekdays = DEFAULT_SETTINGS.workingHours;
+    expect(['2025-06-20T17:59:00+02:00', '2025-06-20T18:00:00+02:00', '2025-06-20T08:59:00Z', '2025-06-21T12:00:00Z', '2025-06-20 09:00-07:00']
+      .map((t) => outsideWorkingHours(t, weekdays))).toEqual([false, true, true, true, false]);
+    const nights = analyze(project.incidents, project.catalog!, { asOf: AS_OF, workingHours: { days: ['sat', 'sun'], start: '00:00', end: '23:59' } });
+    expect(nights.responders.allTime.people.map((p) => [p.who, p.outOfHoursPages])).toEqual([['ann', 2], ['bob', 1], ['cai', 0], ['dee', 1], ['gus', 1]]);
   });
 });
 

@@ -66,7 +66,7 @@ describe('the site built from a known corpus', () => {
     expect(result.stdout).toContain('[hindsight] 1 draft left out of the site');
     site = files(result.outDir);
     const project = await loadProject({ incidentsDir: join(REPO, KNOWN), cwd: REPO, now: NOW });
-    analysis = analyze(project.incidents.filter((i) => i.frontmatter.status !== 'draft'), project.catalog!, { asOf: '2025-08-01' });
+    analysis = analyze(project.incidents.filter((i) => i.frontmatter.status !== 'draft'), project.catalog!, { asOf: '2025-08-01' }, project.programs);
   }, 120_000);
 
   test('every postmortem but the draft has its page', () => {
@@ -192,6 +192,39 @@ describe('the site built from a known corpus', () => {
     }
   });
 
+  test('the programs pages: each criterion with its verdict, the day it was met, and what blocks it, linked', () => {
+    expect([...site.keys()].filter((f) => f.startsWith('programs/')).sort()).toEqual([
+      'programs/2025-02-alpha-alerting/index.html', 'programs/2025-03-svc-a-capacity/index.html', 'programs/index.html',
+    ]);
+    const page = site.get('programs/2025-03-svc-a-capacity/index.html')!;
+    const criteria = [...page.matchAll(/<section class="criterion" id="criterion-([^"]+)" data-met="(true|false)"/g)].map((m) => [m[1], m[2]]);
+    expect(criteria).toEqual([['past-action-items', 'false'], ['no-sev2', 'true'], ['rotation', 'false']]);
+    expect(page).toContain('<strong>Met on 2025-07-20</strong>');
+    expect(page).toContain('data-metric="program-progress">1 of 3 exit criteria met</strong>');
+    // The blocking item links to its ticket, and to the postmortem it comes from.
+    expect(page).toContain('<a href="https://tracker.example.com/A-1" rel="noopener">Cap worker threads</a>');
+    expect(page).toContain('href="/incidents/2025-01-10-a-capacity/"');
+    expect(page).toContain('<script type="application/json">');
+    const exited = site.get('programs/2025-02-alpha-alerting/index.html')!;
+    expect(exited).toContain('Judged on 2025-04-01, the day it exited');
+    expect(exited).toContain('<a href="https://wiki.example.com/alpha/alert-review" rel="noopener">');
+  });
+
+  test('the dashboard shows the active program first, and who carries the load', () => {
+    const html = site.get('index.html')!;
+    const programs = [...html.matchAll(/data-program="([^"]+)"/g)].map((m) => m[1]);
+    expect(programs).toEqual(['2025-03-svc-a-capacity', '2025-02-alpha-alerting']);
+    expect(html).toContain('data-metric="program-progress">1 of 3 exit criteria met <span class="status bad">At risk</span>');
+    expect(html).toMatch(/<table class="load">[\s\S]*<a href="\/teams\/alpha\/">alpha<\/a><\/td><td class="num">1<\/td><td class="num">2<\/td>/);
+    const team = site.get('teams/alpha/index.html')!;
+    expect(team).toContain('<h2>Who carries the load</h2>');
+    expect(team).toMatch(/data-metric="concentration">100%</);
+  });
+
+  test('an action item\'s ticket is a link on the action items page', () => {
+    expect(site.get('action-items/index.html')!).toContain('<a href="https://tracker.example.com/A-1" rel="noopener">Cap worker threads</a>');
+  });
+
   test('an incident page links its recurrence, its chain and its similar incidents', () => {
     const html = site.get('incidents/2025-07-05-i-kafka-unlinked/index.html')!;
     expect(html).toContain('<h2>Similar incidents</h2>');
@@ -240,6 +273,11 @@ test('nothing hostile in a postmortem survives into the site', () => {
   expect(page).toContain('&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; checkout broke');
   expect(page).toContain('a link');
   expect(page).toContain('styled');
+  const program = site.get('programs/2025-05-hostile-program/index.html')!;
+  expect(program).toContain('&lt;script&gt;alert(&#39;program&#39;)&lt;/script&gt; code yellow');
+  expect(program).toContain('data-metric="program-progress">1 of 2 exit criteria met</strong>');
+  expect(program).toContain('&lt;a href=javascript:alert(1)&gt;fix&lt;/a&gt;');
+  expect(site.get('teams/web/index.html')).toContain('&lt;script&gt;alert(&#39;who&#39;)&lt;/script&gt;');
 }, 120_000);
 
 test('under a base path every link keeps it, and with a site URL the feed links are absolute', () => {

@@ -66,6 +66,16 @@ const CASES: Case[] = [
   { name: 'catalog-without-subcommand', args: ['catalog'], exitCode: 2 },
   { name: 'catalog-suggest-bad-min', args: ['catalog', 'suggest', ...KNOWN, '--min', 'many'], exitCode: 2 },
   { name: 'catalog-suggest-invalid-folder', args: ['catalog', 'suggest', '--incidents', 'validate/mixed/incidents'], exitCode: 1 },
+  // programs and the digest
+  { name: 'programs-check-unmet', args: ['programs', '--incidents', 'programs/criteria/incidents', '--check', '2025-03-code-yellow', '--as-of', '2025-04-15'], exitCode: 1 },
+  { name: 'programs-check-met', args: ['programs', '--incidents', 'programs/criteria/incidents', '--check', '2025-03-code-yellow', '--as-of', '2025-09-30'], exitCode: 0 },
+  { name: 'programs-check-unknown', args: ['programs', '--incidents', 'programs/criteria/incidents', '--check', '2025-03-code-yelow'], exitCode: 2 },
+  { name: 'programs-all', args: ['programs', ...KNOWN, '--as-of', '2025-08-01'], exitCode: 0 },
+  { name: 'programs-invalid-folder', args: ['programs', '--incidents', 'validate/programs/incidents'], exitCode: 1 },
+  { name: 'programs-help', args: ['programs', '--help'], exitCode: 0 },
+  { name: 'digest-known', args: ['digest', ...KNOWN, '--as-of', '2025-07-01', '--since', '2025-01-01'], exitCode: 0 },
+  { name: 'digest-bad-link-base', args: ['digest', ...KNOWN, '--link-base', 'file:///etc/'], exitCode: 2 },
+  { name: 'digest-unknown-option', args: ['digest', '--to', 'slack'], exitCode: 2 },
   // schema and new
   { name: 'schema-catalog-errors', args: ['schema', '--incidents', 'cli/bad-catalog/incidents'], exitCode: 1 },
   { name: 'schema-out-a-file', args: ['schema', ...KNOWN, '--out', 'analyze/known/incidents/_catalog.yaml'], exitCode: 2 },

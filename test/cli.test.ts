@@ -154,6 +154,21 @@ describe('hindsight.config.json', () => {
     expect(result).toMatchObject({ code: 0, stdout: '✔ 0 errors, 0 warnings in 2 files\n' });
   });
 
+  test('working hours that end before they start, or on no day, are reported with positions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hindsight-config-'));
+    cpSync(join(FIXTURES, 'valid/incidents'), join(dir, 'incidents'), { recursive: true });
+    writeFileSync(join(dir, 'hindsight.config.json'), '{\n  "analysis": { "workingHours": { "start": "18:00", "end": "09:00", "days": ["mon", "fry"] } }\n}\n');
+    const result = await run(['validate', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(result.stdout).findings.map((f: { line: number; column: number; message: string }) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '2:85 `analysis.workingHours.days[1]` must be `mon`, `tue`, `wed`, `thu`, `fri`, `sat` or `sun`, not `fry`; did you mean `fri`?',
+    ]);
+    writeFileSync(join(dir, 'hindsight.config.json'), '{\n  "analysis": { "workingHours": { "start": "18:00", "end": "09:00" } }\n}\n');
+    const order = await run(['validate', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(order.stdout).findings.map((f: { line: number; column: number; message: string }) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '2:60 `analysis.workingHours.end` is `09:00`, which must be later than `start` (18:00): working hours end on the day they start',
+    ]);
+  });
+
   test('a broken config is reported with positions', async () => {
     const result = await run(['validate', '--format', 'json'], { cwd: join(CONFIGS, 'broken') });
     expect(result.code).toBe(1);

@@ -50,8 +50,8 @@ const substitute = (command: string) => command.replace(/\$\{\{\s*([\w.]+)\s*\}\
 });
 
 describe('GitHub workflows', () => {
-  test('are the two expected, valid YAML', () => {
-    expect(workflows).toEqual(['deploy.yml', 'validate.yml']);
+  test('are the three expected, valid YAML', () => {
+    expect(workflows).toEqual(['deploy.yml', 'digest.yml', 'validate.yml']);
     for (const file of workflows) expect(Object.keys(read(file).jobs).length, file).toBeGreaterThan(0);
   });
 
@@ -80,23 +80,40 @@ describe('GitHub workflows', () => {
     }
   });
 
-  test('validate.yml runs on pull requests that touch incidents/', () => {
-    expect(read('validate.yml').on).toEqual({ pull_request: { paths: ['incidents/**', 'hindsight.config.json'] } });
+  test('validate.yml runs on pull requests that touch incidents/ or programs/', () => {
+    expect(read('validate.yml').on).toEqual({ pull_request: { paths: ['incidents/**', 'programs/**', 'hindsight.config.json'] } });
+  });
+
+  test('digest.yml runs every week and by hand, reading the repository only', () => {
+    const digest = read('digest.yml');
+    expect(digest.on).toEqual({ schedule: [{ cron: '0 7 * * 1' }], workflow_dispatch: null });
+    expect(digest.permissions).toEqual({ contents: 'read' });
+    expect(readFileSync(join(WORKFLOWS, 'digest.yml'), 'utf8')).not.toMatch(/secrets\./);
   });
 
   // The workflows' own commands, as a shell script: what CI runs cannot drift from what works here.
   test.each(workflows)('%s: its commands pass', (file) => {
     const { dir, base } = checkout();
-    CONTEXT = { 'github.base_ref': base, 'github.event.repository.name': 'hindsight' };
+    const summary = join(dir, '..', 'step-summary.md');
+    CONTEXT = {
+      'github.base_ref': base, 'github.event.repository.name': 'hindsight',
+      'github.server_url': 'https://github.com', 'github.repository': 'acme/postmortems', 'github.sha': 'HEAD',
+    };
     const commands = steps(file).flatMap((step) => (step.run && !step.run.startsWith('npm ci') ? [{ run: substitute(step.run), env: step.env ?? {} }] : []));
     expect(commands.length).toBeGreaterThan(0);
     for (const { run, env } of commands) {
       const result = spawnSync('bash', ['-euo', 'pipefail', '-c', run], {
         cwd: dir,
         encoding: 'utf8',
-        env: { ...process.env, ...env, HINDSIGHT_AS_OF: '2026-06-30', NODE_ENV: 'production' },
+        env: { ...process.env, ...env, HINDSIGHT_AS_OF: '2026-06-30', NODE_ENV: 'production', GITHUB_STEP_SUMMARY: summary },
       });
       expect(result.status, `${file}: ${run}\n${result.stdout}\n${result.stderr}`).toBe(0);
+    }
+    if (file === 'digest.yml') {
+      // The summary GitHub shows: a Markdown digest whose postmortems link to the repository.
+      const text = readFileSync(summary, 'utf8');
+      expect(text).toMatch(/^# Action items, \d{4}-\d\d-\d\d\n/);
+      expect(text).toContain('](https://github.com/acme/postmortems/blob/HEAD/incidents/');
     }
   }, 180_000);
 });

@@ -1,6 +1,8 @@
 import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze.ts';
 import { catalogCommand, CATALOG_USAGE } from './commands/catalog.ts';
+import { digestCommand, DIGEST_USAGE } from './commands/digest.ts';
 import { newCommand, NEW_USAGE } from './commands/new.ts';
+import { programsCommand, PROGRAMS_USAGE } from './commands/programs.ts';
 import { schemaCommand, SCHEMA_USAGE } from './commands/schema.ts';
 import { validate, VALIDATE_USAGE } from './commands/validate.ts';
 import { EXIT, type Io } from './io.ts';
@@ -13,12 +15,14 @@ Commands:
 ${VALIDATE_USAGE}
 ${ANALYZE_USAGE}
 ${CATALOG_USAGE}
+${PROGRAMS_USAGE}
+${DIGEST_USAGE}
 ${NEW_USAGE}
 ${SCHEMA_USAGE}
 Exit codes: 0 valid (warnings allowed), 1 problems found, 2 usage or internal error.
 `;
 
-const COMMAND_USAGE: Record<string, string> = { validate: VALIDATE_USAGE, analyze: ANALYZE_USAGE, new: NEW_USAGE, schema: SCHEMA_USAGE };
+const COMMAND_USAGE: Record<string, string> = { validate: VALIDATE_USAGE, analyze: ANALYZE_USAGE, catalog: CATALOG_USAGE, programs: PROGRAMS_USAGE, digest: DIGEST_USAGE, new: NEW_USAGE, schema: SCHEMA_USAGE };
 
 /** `--help` or `-h` anywhere among a command's options (before a `--`) asks for that command's usage. */
 function asksForHelp(args: readonly string[]): boolean {
@@ -51,6 +55,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await analyzeCommand(rest, io);
       case 'catalog':
         return await catalogCommand(rest, io);
+      case 'programs':
+        return await programsCommand(rest, io);
+      case 'digest':
+        return await digestCommand(rest, io);
       case 'new':
         return await newCommand(rest, io);
       case 'schema':

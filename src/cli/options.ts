@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig } from '../lib/index.ts';
+import { loadConfig, parseDate } from '../lib/index.ts';
 import type { Io } from './io.ts';
 
 /** The incidents folder a command works on, or the message saying why there is none. */
@@ -22,3 +22,10 @@ export const COLOR_OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
 } as const;
+
+/** The analysis date a command works on: `--as-of`, or today (UTC). */
+export function analysisDate(option: string | undefined, io: Io, flag = '--as-of'): { date: string } | { error: string } {
+  const today = new Date(io.now ?? Date.now()).toISOString().slice(0, 10);
+  const date = option ?? today;
+  return parseDate(date) === undefined ? { error: `hindsight: ${flag} must be a date such as ${today}, not \`${date}\`\n` } : { date };
+}

@@ -3,17 +3,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { pretty } from '../cli/formatters/pretty.ts';
-import { BASE_PATH, catalogPath, countBySeverity, loadConfig, loadConfiguredProject, parseDate, type ConfiguredLoadOptions } from '../lib/index.ts';
+import { BASE_PATH, catalogPath, countBySeverity, loadConfig, loadConfiguredProject, parseDate, programsPath, type ConfiguredLoadOptions } from '../lib/index.ts';
 import { SITE } from '../site/config.ts';
 import { bumpDataVersion } from '../site/data-version.ts';
 import { handOverProject } from '../site/loaded-project.ts';
 
-/** The incidents folder and the catalog file the site is built from, as absolute paths. */
-function sources(incidentsDir: string | undefined): { folder: string; catalog: string } {
+/** The incidents folder, the catalog file and the programs folder the site is built from, as absolute paths. */
+function sources(incidentsDir: string | undefined): { folder: string; catalog: string; programs: string } {
   const cwd = process.cwd();
   const { config } = loadConfig(cwd);
   const folder = resolve(cwd, incidentsDir ?? config.incidents);
-  return { folder, catalog: catalogPath({ cwd, incidentsDir: folder, catalog: config.catalog }) };
+  return { folder, catalog: catalogPath({ cwd, incidentsDir: folder, catalog: config.catalog }), programs: programsPath({ cwd, incidentsDir: folder, programs: config.programs }) };
 }
 
 /**
@@ -52,12 +52,12 @@ export default function hindsight(options: { incidentsDir: string | undefined })
         }
         handOverProject(result);
       },
-      // While writing: an edited postmortem or catalog shows on the next page, without a restart.
+      // While writing: an edited postmortem, program or catalog shows on the next page, without a restart.
       'astro:server:setup': ({ server, logger }) => {
-        const { folder, catalog } = sources(options.incidentsDir);
-        server.watcher.add([folder, catalog]);
+        const { folder, catalog, programs } = sources(options.incidentsDir);
+        server.watcher.add([folder, catalog, programs]);
         const changed = (path: string) => {
-          if (path !== catalog && !path.startsWith(folder + sep)) return;
+          if (path !== catalog && !path.startsWith(folder + sep) && !path.startsWith(programs + sep)) return;
           bumpDataVersion();
           logger.info(`${path.slice(process.cwd().length + 1)} changed: reloading`);
           server.hot.send({ type: 'full-reload' });

@@ -25,15 +25,16 @@ async function load(): Promise<SiteData> {
   // Only what the site shows is analysed: a draft's id must not reach analysis.json.
   const shown = project.incidents.filter((i) => isOnSite(i.frontmatter.status, { drafts }));
   const settings = optionsFromConfig(SITE.analysis, SITE.asOf);
-  const analysis = analyze(shown, project.catalog, settings);
+  const analysis = analyze(shown, project.catalog, settings, project.programs);
   const data = buildSiteData({
     incidents: project.incidents,
     catalog: project.catalog,
     analysis,
     // Only a small corpus has thin months, so the second analysis is cheap when it runs.
-    trends: tooThinByMonth(analysis) ? analyze(shown, project.catalog, { ...settings, period: 'quarter' }) : undefined,
+    trends: tooThinByMonth(analysis) ? analyze(shown, project.catalog, { ...settings, period: 'quarter' }, project.programs) : undefined,
     drafts,
     base: SITE.base,
+    programs: project.programs,
   });
   if (data.leftOut > 0) console.info(`[hindsight] ${data.leftOut === 1 ? '1 draft' : `${data.leftOut} drafts`} left out of the site`);
   return data;

@@ -73,6 +73,7 @@ const PAGE_TYPES = [
   '/', '/incidents/', '/incidents/2025-05-06-batch-fleet-rebooted-again/', '/incidents/2025-12-09-orders-service-retry-storm/', '/patterns/', '/action-items/',
   '/services/', '/services/orders-db/', '/causes/', '/causes/capacity-exhaustion/', '/triggers/', '/triggers/cron-job/',
   '/teams/', '/teams/platform/', '/search/?q=orders', '/404.html',
+  '/programs/', '/programs/2025-07-code-yellow-orders-db-and-batch/', '/programs/2026-03-edge-and-config-safety/',
 ];
 
 /** Waits for what a page draws after load: search results, charts. */
@@ -177,11 +178,11 @@ test('the action items filter to the overdue ones, and sort by a header from the
   const visible = () => page.locator('table#action-items tbody tr:not([hidden])').count();
   expect(await visible()).toBe(47);
   await page.check('input[name="overdue"]');
-  expect(await visible()).toBe(8);
+  expect(await visible()).toBe(6);
   expect(new URL(page.url()).search).toBe('?overdue=true');
   // The count is read out whole when it changes.
   expect(await page.locator('p:has([data-count-for="action-items"])').getAttribute('aria-live')).toBe('polite');
-  expect(await page.locator('[data-count-for="action-items"]').textContent()).toBe('8');
+  expect(await page.locator('[data-count-for="action-items"]').textContent()).toBe('6');
   const header = page.locator('table#action-items th', { hasText: 'Days overdue' });
   await header.locator('button.sort').focus();
   await page.keyboard.press('Enter');
@@ -192,6 +193,35 @@ test('the action items filter to the overdue ones, and sort by a header from the
   const days = await page.locator('table#action-items tbody tr:not([hidden]) td:nth-child(8)').allTextContents();
   expect(days.map(Number)).toEqual([...days.map(Number)].sort((a, b) => b - a));
   await page.close();
+});
+
+test('the exited code yellow shows the day each criterion was met, and its burndown draws', async () => {
+  const { page, problems } = await open('/programs/2025-07-code-yellow-orders-db-and-batch/');
+  const verdicts = await page.locator('section.criterion p.note strong').allTextContents();
+  expect(verdicts).toEqual(['Met on 2025-10-30', 'Met on 2025-08-20', 'Met on 2025-11-18']);
+  const canvas = page.locator('figure.chart canvas');
+  const painted = await canvas.evaluate((c) => {
+    const pixels = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height).data;
+    let opaque = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) opaque++;
+    return opaque;
+  });
+  expect(painted).toBeGreaterThan(1000);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('the active initiative says what blocks it, and the dashboard lists it first', async () => {
+  const { page, problems } = await open('/programs/2026-03-edge-and-config-safety/');
+  expect(await page.locator('[data-metric="program-progress"]').textContent()).toBe('3 of 5 exit criteria met');
+  const blocking = page.locator('#criterion-follow-up-done tbody tr');
+  expect(await blocking.count()).toBe(3);
+  expect(await blocking.first().locator('td').first().textContent()).toBe('Stage config pushes per environment with automatic rollback on error rate');
+  const dashboard = await open('/');
+  expect(await dashboard.page.locator('.program h3').allTextContents()).toEqual(['Edge and configuration safety', 'Code yellow: orders-db and the batch fleet']);
+  expect([...problems, ...dashboard.problems]).toEqual([]);
+  await page.close();
+  await dashboard.page.close();
 });
 
 describe('each dashboard number leads to the rows it counts', () => {
@@ -215,7 +245,7 @@ describe('each dashboard number leads to the rows it counts', () => {
     await page.getByRole('link', { name: /^All \d+ overdue action items$/ }).click();
     await page.waitForLoadState('networkidle');
     const days = await page.locator('table#action-items tbody tr:not([hidden]) td:nth-child(8)').allTextContents();
-    expect(days).toHaveLength(8);
+    expect(days).toHaveLength(6);
     expect(days.map(Number)).toEqual([...days.map(Number)].sort((a, b) => b - a));
     await page.close();
   });

@@ -71,7 +71,7 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
 
-  const analysis = analyze(project.incidents, project.catalog, options);
+  const analysis = analyze(project.incidents, project.catalog, options, project.programs);
   // The JSON is written only when asked for, a piece at a time: at 100,000 postmortems it is
   // longer than any one string can be.
   function* json() {

@@ -30,6 +30,8 @@ function rows(population: Population, asOf: string): ActionItemRow[] {
         ...fields,
         team: c.teams[0]!,
         type: item.type,
+        labels: item.labels ?? [],
+        reason: item.reason ?? null,
         open: isOpen(fields, asOf),
         overdue,
         overdueDays: overdue ? daysBetween(item.due!, asOf) : null,

@@ -9,6 +9,10 @@ import { disjointSets, groupBy } from './groups.ts';
 import { headlineWindows } from './windows.ts';
 import { patternCandidates, rankPatterns } from './patterns.ts';
 import { analyseRecurrence, findLinks } from './recurrence.ts';
+import { analyseResponders } from './responders.ts';
+import { DEFAULT_WORKING_HOURS } from '../schema/working-hours.ts';
+import { evaluatePrograms } from '../programs/evaluate.ts';
+import type { Program } from '../programs/model.ts';
 import { findSimilar } from './similarity.ts';
 import { analyseTimeMetrics, incidentDurations, mitigateAndResolve } from './time-metrics.ts';
 import type { Analysis, AnalysisSettings, Dimension, RecurrenceLink } from './types.ts';
@@ -19,6 +23,7 @@ export const DEFAULT_SETTINGS: Omit<AnalysisSettings, 'asOf'> = {
   trendPeriods: 3,
   similarPerIncident: 5,
   minSimilarity: 0.15,
+  workingHours: DEFAULT_WORKING_HOURS,
 };
 
 export type AnalysisOptions = Partial<AnalysisSettings> & {
@@ -32,6 +37,7 @@ export function optionsFromConfig(config: Config['analysis'], asOf: string): Ana
   if (config?.period !== undefined) options.period = config.period;
   if (config?.recurrenceWindowDays !== undefined) options.recurrenceWindowDays = config.recurrenceWindowDays;
   if (config?.trendPeriods !== undefined) options.trendPeriods = config.trendPeriods;
+  if (config?.workingHours !== undefined) options.workingHours = config.workingHours;
   return options;
 }
 
@@ -47,10 +53,10 @@ function connectedGroups(population: Population, links: readonly RecurrenceLink[
 }
 
 /**
- * Turns validated incidents into the Analysis. Pure: the same incidents, catalog and options give
- * the same value, so the JSON is byte-identical from run to run.
+ * Turns validated incidents (and programs, judged on them) into the Analysis. Pure: the same
+ * input and options give the same value, so the JSON is byte-identical from run to run.
  */
-export function analyze(incidents: readonly Incident[], catalog: Catalog, options: AnalysisOptions): Analysis {
+export function analyze(incidents: readonly Incident[], catalog: Catalog, options: AnalysisOptions, programs: readonly Program[] = []): Analysis {
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, ...options };
   const population = buildPopulation(incidents, catalog, settings);
   const links = findLinks(population, settings);
@@ -103,5 +109,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
     mitigateAndResolve: mitigateAndResolve(population),
     durations: incidentDurations(population),
     actionItems,
+    responders: analyseResponders(population, settings, [...new Set(catalog.services.map((s) => s.team))]),
+    programs: evaluatePrograms(programs, population, actionItems.items, settings.asOf),
   };
 }

@@ -16,9 +16,15 @@ export interface FactorGrouping {
   groups: { value: string; label: string; declared: boolean; writings: FactorWriting[] }[];
 }
 
-/** A writing as it is shown and compared: whitespace collapsed, trailing punctuation dropped. */
+/**
+ * A writing as it is shown and compared: whitespace collapsed, trailing punctuation dropped. A
+ * loop, not `/[.;:,!]+$/`, which tries every run of dots in turn: quadratic on `....…x`.
+ */
 export function cleanFactor(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').replace(/[.;:,!]+$/, '');
+  const clean = text.trim().replace(/\s+/g, ' ');
+  let end = clean.length;
+  while (end > 0 && '.;:,!'.includes(clean[end - 1]!)) end--;
+  return clean.slice(0, end);
 }
 
 interface Form {

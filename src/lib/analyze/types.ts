@@ -5,6 +5,9 @@
  * docs/analysis.md defines every number.
  */
 
+import type { ProgramEvaluation } from '../programs/types.ts';
+import type { WorkingHours } from '../schema/working-hours.ts';
+
 export type PeriodUnit = 'month' | 'quarter';
 
 export type Dimension = 'service' | 'team' | 'root_cause' | 'trigger' | 'contributing_factor' | 'tag' | 'detection';
@@ -16,6 +19,8 @@ export interface AnalysisSettings {
   trendPeriods: number;
   similarPerIncident: number;
   minSimilarity: number;
+  /** When a page counts as in working hours, on the clock of its own offset. */
+  workingHours: WorkingHours;
 }
 
 /** Why a postmortem is not in the incident metrics. */
@@ -310,6 +315,10 @@ export interface ActionItemRow {
   due: string | null;
   completedAt: string | null;
   ticket: string | null;
+  /** The item's labels, in the order written; none is `[]`. */
+  labels: string[];
+  /** Why the item has its status, as written; a `wont-do` item counts as closed in a program only with one. */
+  reason: string | null;
   /** Open at the analysis date (`isOpen`): not done by then, not won't do. */
   open: boolean;
   /** Overdue at the analysis date (`isOverdue`): open then and due before it. */
@@ -396,6 +405,62 @@ export interface HeadlineWindows {
   changes: Record<WindowCount, CountChange>;
 }
 
+export interface PersonLoad {
+  /** As written in `responders[].who`. */
+  who: string;
+  /** The teams the person responded for, most incidents first. */
+  teams: string[];
+  /** Incidents the person is listed in. */
+  incidents: number;
+  /** Of them, as incident commander. */
+  asCommander: number;
+  /** Sum of `hours` where given. */
+  hours: number;
+  /** Entries without `hours`: left out of the sum, not counted as zero. */
+  hoursMissing: number;
+  /** Entries with `paged_at`. */
+  pages: number;
+  /** Of them, outside working hours on the clock of `paged_at`'s offset. */
+  outOfHoursPages: number;
+}
+
+export interface TeamLoad {
+  /** A catalog team, as responders name it. */
+  team: string;
+  /** Incidents at least one of the team's people responded to. */
+  incidents: number;
+  responders: number;
+  hours: number;
+  hoursMissing: number;
+  pages: number;
+  outOfHoursPages: number;
+  /** The person of the team with most incidents (then by name); null without any. */
+  busiest: string | null;
+  busiestIncidents: number;
+  /** busiestIncidents ÷ incidents: how much of the team's load one person carries. */
+  concentration: number | null;
+  /** The team's people, counted over their entries for this team only. */
+  people: PersonLoad[];
+}
+
+export interface LoadSummary {
+  /** First and last day counted. */
+  from: string | null;
+  to: string;
+  /** Incidents in the span, and how many of them list responders. */
+  incidents: number;
+  withResponders: number;
+  people: PersonLoad[];
+  /** Teams in catalog order, those without responders left out. */
+  teams: TeamLoad[];
+}
+
+export interface ResponderAnalysis {
+  allTime: LoadSummary;
+  /** The last 90 days up to the analysis date. */
+  recent: LoadSummary;
+}
+
 export interface Analysis {
   version: 1;
   settings: AnalysisSettings;
@@ -416,4 +481,7 @@ export interface Analysis {
   mitigateAndResolve: MitigateAndResolve;
   durations: IncidentDurations[];
   actionItems: ActionItemAnalysis;
+  responders: ResponderAnalysis;
+  /** Programs declared by the analysis date, active ones first. */
+  programs: ProgramEvaluation[];
 }

@@ -10,6 +10,9 @@ import { findIncidentFiles, incidentIdOf } from './files.ts';
 import { frontmatterLocator } from './locate.ts';
 import { validateInParallel } from './parallel.ts';
 import { loadCatalog } from './catalog.ts';
+import { loadPrograms, programsPath } from './programs.ts';
+import type { Program } from '../programs/model.ts';
+import { checkProgramExits } from '../programs/exit-check.ts';
 import { displayPath, readBytes, type FileContext } from './validate-files.ts';
 
 
@@ -36,6 +39,11 @@ export interface LoadOptions {
   incidents?: boolean;
   /** Threads to validate on. Default: one per core. */
   threads?: number;
+  /**
+   * The programs folder, relative to `cwd`; a missing one is then a finding. Default: `programs`
+   * beside the incidents folder, where a missing one means no programs.
+   */
+  programs?: string;
 }
 
 export interface LoadResult {
@@ -43,6 +51,8 @@ export interface LoadResult {
   catalog?: Catalog;
   /** Every validated postmortem without errors, in file order (none when `incidents: false`). */
   incidents: Incident[];
+  /** Every program without errors, in file order. */
+  programs: Program[];
   /** Every finding, sorted by file and position. */
   diagnostics: Diagnostic[];
   /** How many files were checked (postmortems and the catalog). */
@@ -67,7 +77,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const selected = options.only ?? (() => true);
 
   const missing = folderProblem(dir);
-  if (missing) return { incidents: [], diagnostics: [diagnostic(display(dir), { start: { line: 1, column: 1 } }, 'file-unreadable', 'error', missing)], files: 0 };
+  if (missing) return { incidents: [], programs: [], diagnostics: [diagnostic(display(dir), { start: { line: 1, column: 1 } }, 'file-unreadable', 'error', missing)], files: 0 };
   const catalog = loadCatalog(options);
   const diagnostics: Diagnostic[] = [...catalog.diagnostics];
 
@@ -76,13 +86,24 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     diagnostics.push(diagnostic(display(finding.path), { start: { line: 1, column: 1 } }, finding.rule, finding.severity, finding.message));
   }
 
+  const programs = loadPrograms({
+    dir: programsPath(options),
+    configured: options.programs !== undefined,
+    cwd: options.cwd,
+    vocabulary: catalog.vocabulary,
+    catalogFile: catalog.file,
+    only: selected,
+  });
+  diagnostics.push(...programs.diagnostics);
+
   const ctx: FileContext = {
     cwd: options.cwd,
     vocabulary: catalog.vocabulary,
     catalogFile: catalog.file,
     now: options.now ?? Date.now(),
     requiredSections: options.requiredSections ?? DEFAULT_REQUIRED_SECTIONS,
-    buildIncidents: options.incidents ?? true,
+    // An exited program is checked against the incidents, so their models are needed then.
+    buildIncidents: (options.incidents ?? true) || programs.programs.some((p) => p.frontmatter.exited_at !== undefined),
   };
   const paths = files.postmortems.filter(selected);
   const results = await validateInParallel(paths, ctx, options.threads);
@@ -116,10 +137,14 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   diagnostics.push(...crossFile);
   // A file with a cross-file error is invalid too: it must not reach analysis or the site.
   const invalid = new Set(crossFile.filter((d) => d.severity === 'error').map((d) => d.file));
+  const incidents = results.flatMap((r) => (r.incident && !invalid.has(r.incident.file) ? [r.incident] : []));
+  // Judged only on the whole folder: a part of it would make criteria look unmet.
+  if (catalog.catalog && !options.only) diagnostics.push(...checkProgramExits(programs.programs, incidents, catalog.catalog));
   const loaded: LoadResult = {
-    incidents: results.flatMap((r) => (r.incident && !invalid.has(r.incident.file) ? [r.incident] : [])),
+    incidents: options.incidents === false ? [] : incidents,
+    programs: programs.programs,
     diagnostics: diagnostics.sort(compareDiagnostics),
-    files: paths.length + 1,
+    files: paths.length + 1 + programs.files,
   };
   if (catalog.catalog) loaded.catalog = catalog.catalog;
   return loaded;

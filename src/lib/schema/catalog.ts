@@ -44,6 +44,13 @@ export const contributingFactorSchema = z.strictObject({
   aliases: z.array(nonEmptyText).default([]),
 });
 
+export const labelSchema = z.strictObject({
+  id: slug('label', 'connection-pooling'),
+  /** Optional display name. */
+  label: nonEmptyText.optional(),
+  description: z.string().optional(),
+});
+
 /** The default severities when a catalog declares none: SEV1 is the worst. */
 export const DEFAULT_SEVERITIES = [
   { id: 'SEV1', label: 'Critical' },
@@ -62,6 +69,8 @@ export const catalogSchema = z.strictObject({
   triggers: z.array(triggerSchema).default([]),
   /** The mechanisms incidents share, named once so that every postmortem counts them alike. Default: none. */
   contributing_factors: z.array(contributingFactorSchema).default([]),
+  /** The action-item labels allowed. Default: not declared, so any label is allowed. */
+  labels: z.array(labelSchema).optional(),
 });
 
 export type CatalogInput = z.input<typeof catalogSchema>;

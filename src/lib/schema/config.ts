@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workingHoursSchema } from './working-hours.ts';
 
 const sectionName = z.string().trim().min(1, { error: 'must not be empty' });
 
@@ -14,6 +15,11 @@ export const configSchema = z.strictObject({
    * Lets a monorepo keep one catalog beside several incidents folders, or outside them.
    */
   catalog: z.string().min(1).optional(),
+  /**
+   * The programs folder (code yellows and other programs), relative to the config file.
+   * Default: `programs` beside the incidents folder.
+   */
+  programs: z.string().min(1).optional(),
   /**
    * The `##` sections every postmortem past `draft` must have. An entry that is a list names
    * alternatives. Default: Summary, Impact, Timeline, Root cause (or Root causes), Lessons learned.
@@ -44,6 +50,8 @@ export const configSchema = z.strictObject({
       recurrenceWindowDays: z.int().min(1).max(3650).optional(),
       /** Trends compare the last N periods with the N before. Default 3. */
       trendPeriods: z.int().min(1).max(24).optional(),
+      /** When pages count as in working hours, in the offset of each `paged_at`. Default Mon–Fri 09:00–18:00. */
+      workingHours: workingHoursSchema.optional(),
     })
     .optional(),
 });

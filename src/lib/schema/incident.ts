@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionItemSchema } from './action-item.ts';
 import { nonEmptyText, slug, timestamp } from './fields.ts';
+import { responderSchema } from './responder.ts';
 
 export const STATUSES = ['draft', 'in-review', 'published'] as const;
 export const KINDS = ['incident', 'near-miss', 'game-day'] as const;
@@ -54,6 +55,8 @@ export const frontmatterSchema = z.strictObject({
   recurrence_of: incidentId.optional(),
   tags: z.array(slug('tag', 'database')).optional(),
   action_items: z.array(actionItemSchema).optional(),
+  /** Optional: who worked on the incident, in what role; the analysis measures the load from it. */
+  responders: z.array(responderSchema).min(1, { error: 'must name at least one responder, or be left out' }).optional(),
 });
 
 export type FrontmatterInput = z.input<typeof frontmatterSchema>;

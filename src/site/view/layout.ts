@@ -12,6 +12,7 @@ const SECTIONS: readonly [label: string, path: string][] = [
   ['Incidents', '/incidents/'],
   ['Patterns', '/patterns/'],
   ['Action items', '/action-items/'],
+  ['Programs', '/programs/'],
   ['Services', '/services/'],
   ['Root causes', '/causes/'],
   ['Triggers', '/triggers/'],

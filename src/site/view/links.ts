@@ -51,6 +51,7 @@ export interface Links {
   index(dimension: PagedDimension): string;
   incidents(filters?: IncidentFilters): string;
   actionItems(filters?: ActionItemFilters): string;
+  program(id: string): string;
 }
 
 /** `?a=1&b=true` in the order the filters are given; empty and false filters are left out. */
@@ -75,5 +76,6 @@ export function siteLinks(base: string): Links {
     index: (dimension) => page(`/${DIMENSION_PAGES[dimension].path}/`),
     incidents: (filters = {}) => page(`/incidents/${query(filters)}`),
     actionItems: (filters = {}) => page(`/action-items/${query(filters)}`),
+    program: (id) => page(`/programs/${id}/`),
   };
 }

@@ -7,6 +7,7 @@ import {
   type Catalog,
   type Incident,
   type IncidentDurations,
+  type Program,
   type RecurrenceChain,
   type RecurrenceLink,
 } from '../../lib/index.ts';
@@ -33,6 +34,8 @@ export interface SiteData {
   /** Incidents that recur an earlier one, and those that recurred while a prevent item was not done. */
   recurrences: Set<string>;
   preventable: Set<string>;
+  /** The program files, by id, for their bodies; what they mean is in `analysis.programs`. */
+  programs: Map<string, Program>;
 }
 
 export interface SiteInput {
@@ -46,6 +49,8 @@ export interface SiteInput {
   drafts: boolean;
   /** The site's base path, `/` or e.g. `/postmortems/`. */
   base: string;
+  /** The programs loaded. Default none. */
+  programs?: readonly Program[] | undefined;
 }
 
 export function buildSiteData(input: SiteInput): SiteData {
@@ -70,6 +75,7 @@ export function buildSiteData(input: SiteInput): SiteData {
     durationsOf: new Map(analysis.durations.map((d) => [d.id, d])),
     recurrences: new Set(analysis.recurrence.links.map((l) => l.to)),
     preventable: new Set(analysis.recurrence.preventable.map((p) => p.recurrence)),
+    programs: new Map((input.programs ?? []).map((p) => [p.id, p])),
   };
 }
 
