@@ -6,6 +6,7 @@ import { INCIDENTS_OVERRIDE, SITE } from './src/site/config.ts';
 export default defineConfig({
   output: 'static',
   base: SITE.base,
+  ...(SITE.url ? { site: SITE.url } : {}),
   // Page links end in `/`, as GitHub Pages and most static hosts serve folders.
   trailingSlash: 'always',
   // Stylesheets as files, so the Content-Security-Policy needs no 'unsafe-inline'.

@@ -44,7 +44,8 @@ export async function evaluateFolder(options: FolderOptions): Promise<Report> {
     rootCauses: i.frontmatter.root_causes ?? [],
     recurrenceOf: i.frontmatter.recurrence_of,
   }));
-  return evaluate({ corpus: options.corpus, analysis, postmortems, truth: options.truth });
+  const invalid = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+  return evaluate({ corpus: options.corpus, analysis, postmortems, truth: options.truth, invalid });
 }
 
 /** Generates a corpus with its truth into a temporary folder, measures it, and removes the folder. */
@@ -74,21 +75,20 @@ export interface Io {
 
 const USAGE = 'usage: npm run eval -- [--sizes 1000,10000] [--seed 1] | --incidents DIR --truth FILE [--as-of YYYY-MM-DD]; add --json for JSON';
 
+const OPTIONS = {
+  sizes: { type: 'string', default: '1000,10000' },
+  seed: { type: 'string', default: '1' },
+  incidents: { type: 'string' },
+  truth: { type: 'string' },
+  'as-of': { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
 /** Exit code 0 when every corpus was measured, 2 when the options or a corpus were unusable. */
 export async function main(args: string[], io: Io): Promise<number> {
-  let values;
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        sizes: { type: 'string', default: '1000,10000' },
-        seed: { type: 'string', default: '1' },
-        incidents: { type: 'string' },
-        truth: { type: 'string' },
-        'as-of': { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    }));
+    ({ values } = parseArgs({ args, options: OPTIONS }));
   } catch (error) {
     io.stderr(`eval: ${(error as Error).message.split('\n')[0]}; ${USAGE}\n`);
     return 2;
@@ -123,7 +123,10 @@ export async function main(args: string[], io: Io): Promise<number> {
         throw new Error(`cannot read ${values.truth}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
       }
       const truth = readTruth(text);
-      emit(await evaluateFolder({ corpus: values.incidents, dir: resolve(io.cwd, values.incidents), truth, asOf, now: Date.parse(`${asOf}T23:59:59Z`) }));
+      // Postmortems after the analysis date are left out of the analysis, not reported as errors.
+      // biome-ignore lint/complexity/useMathMinMax: dates are `YYYY-MM-DD` strings, which Math.max cannot compare
+      const now = Date.parse(`${asOf > io.today ? asOf : io.today}T23:59:59Z`);
+      emit(await evaluateFolder({ corpus: values.incidents, dir: resolve(io.cwd, values.incidents), truth, asOf, now }));
     } else {
       for (const size of sizes.map(Number)) {
         io.stderr(`eval: generating and analysing ${size.toLocaleString('en')} postmortems (seed ${values.seed})\n`);

@@ -80,20 +80,20 @@ function clearEarlierRun(out: string): void {
   }
 }
 
+const OPTIONS = {
+  count: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  truth: { type: 'string' },
+  start: { type: 'string', default: '2021-01-01' },
+  months: { type: 'string', default: '36' },
+  force: { type: 'boolean', default: false },
+} as const;
+
 function main(): number {
-  let values;
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
   try {
-    ({ values } = parseArgs({
-      options: {
-        count: { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-        truth: { type: 'string' },
-        start: { type: 'string', default: '2021-01-01' },
-        months: { type: 'string', default: '36' },
-        force: { type: 'boolean', default: false },
-      },
-    }));
+    ({ values } = parseArgs({ options: OPTIONS }));
   } catch (error) {
     process.stderr.write(`generate: ${(error as Error).message.split('\n')[0]}\n`);
     return 2;

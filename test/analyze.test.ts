@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { analyze, loadProject, type Analysis, type LoadResult } from '../src/lib/index.ts';
+import { analyze, DEFAULT_SETTINGS, loadProject, type Analysis, type LoadResult } from '../src/lib/index.ts';
 import { singular } from '../src/lib/analyze/normalise.ts';
+import { outsideWorkingHours } from '../src/lib/analyze/responders.ts';
 import { NOW } from './helpers.ts';
 
 const KNOWN = join(import.meta.dirname, 'fixtures/analyze/known/incidents');
@@ -66,8 +67,8 @@ describe('commonalities', () => {
       // b confirms a; c shares only the service and the trigger with a, which is no recurrence.
       recurrences: 1,
       perPeriod: [1, 1, 1, 0, 0, 1, 0, 0],
-      // June–August against March–May.
-      trend: { direction: 'flat', recent: 1, previous: 1 },
+      // June–August against March–May: 2 incidents in all are too few to call a direction.
+      trend: { direction: 'too-few', recent: 1, previous: 1, pValue: null },
     });
   });
 
@@ -88,18 +89,23 @@ describe('commonalities', () => {
 });
 
 describe('patterns', () => {
-  test('values and pairs shared by two or more incidents, ranked, the more specific of equal sets kept', () => {
-    expect(analysis.patterns.map((p) => [p.parts.map((x) => x.value).join(' × '), p.count])).toEqual([
-      ['svc-a × capacity', 3],
-      ['svc-a', 4],
-      ['svc-a × traffic', 2],
-      ['svc-a × deploy', 2],
-      ['bug', 3],
-      ['svc-c × bug', 2],
-      ['svc-b', 2],
+  test('values and pairs shared by two or more incidents, ranked by weight × lift, one pattern per set of incidents', () => {
+    expect(analysis.patterns.map((p) => [p.parts.map((x) => x.value).join(' × '), p.count, p.lift])).toEqual([
+      // The factor covers the same three incidents as svc-a × capacity, and says why.
+      ['no connection limit', 3, 1.31],
+      ['svc-a', 4, 1],
+      // 2 ÷ (3·2/7 + 1) = 1.08.
+      ['capacity × traffic', 2, 1.08],
+      // 2 ÷ (4·2/7 + 1) = 0.93: less often together than apart, so the single trigger's 1 stands.
+      ['svc-a × deploy', 2, 1],
+      ['bug', 3, 1],
+      // svc-c × bug holds the confirmed recurrence f; svc-b's i repeats nothing anyone confirmed.
+      ['svc-c × bug', 2, 1.08],
+      ['svc-b', 2, 1],
     ]);
-    expect(analysis.patterns[0]!.explanation).toBe('3 incidents in 5 months: svc-a × capacity, 1 of them SEV1, 1 recurrence');
-    expect(analysis.patterns[2]!.explanation).toBe('2 incidents in 4 months: svc-a × traffic, all SEV2, 1 recurrence');
+    expect(analysis.patterns[0]!.sameIncidents.map((parts) => parts.map((x) => x.value).join(' × '))).toEqual(['svc-a × capacity', 'capacity']);
+    expect(analysis.patterns[0]!.explanation).toBe('3 incidents in 5 months: contributing factor "No connection limits" (also service svc-a × root cause capacity), 1 of them SEV1, 1 recurrence');
+    expect(analysis.patterns[2]!.explanation).toBe('2 incidents in 4 months: root cause capacity × trigger traffic (also trigger traffic), all SEV2, 1 recurrence');
   });
 });
 
@@ -125,7 +131,7 @@ describe('recurrence', () => {
     expect(analysis.recurrence.preventable).toEqual([{
       id: '2025-02-15-b-capacity-again',
       origin: '2025-01-10-a-capacity',
-      items: [{ incident: '2025-01-10-a-capacity', index: 0, title: 'Cap worker threads', owner: 'ann', priority: 'P0', status: 'open', due: '2025-02-01', completedAt: null, ticket: null, daysPastDue: 14 }],
+      items: [{ incident: '2025-01-10-a-capacity', index: 0, title: 'Cap worker threads', owner: 'ann', priority: 'P0', status: 'open', due: '2025-02-01', completedAt: null, ticket: 'https://tracker.example.com/A-1', daysPastDue: 14 }],
     }]);
     // e's prevent item was done on 2025-03-20, before f started: the fix did not work.
     expect(analysis.recurrence.recurredAfterFix.map((r) => [r.id, r.items.map((i) => i.completedAt)])).toEqual([['2025-07-01-f-kafka-lag', ['2025-03-20']]]);
@@ -134,20 +140,31 @@ describe('recurrence', () => {
 });
 
 describe('time metrics', () => {
-  test('p50, p90 and max by nearest rank; missing timestamps counted, not zero', () => {
+  test('p50 and max by nearest rank, with their n; no p90 below 10; missing timestamps counted, not zero', () => {
     const [detect, mitigate, resolve] = analysis.timeMetrics;
-    // Time to resolve: 60, 60, 120, 120, 240, 240, 600 minutes.
-    expect(resolve!.overall).toEqual({ count: 7, missing: 0, p50: 120, p90: 600, max: 600 });
+    // Time to resolve: 60, 60, 120, 120, 240, 240, 600 minutes. With n = 7 the nearest-rank p90
+    // would be the 7th value, the maximum again: it is not reported.
+    expect(resolve!.overall).toEqual({ count: 7, missing: 0, approximate: 0, p50: 120, p90: null, max: 600 });
     // Time to detect: 5, 10, 20, 30, 60; f and i have no detected_at.
-    expect(detect!.overall).toEqual({ count: 5, missing: 2, p50: 20, p90: 60, max: 60 });
+    expect(detect!.overall).toEqual({ count: 5, missing: 2, approximate: 0, p50: 20, p90: null, max: 60 });
     expect(detect!.missing).toEqual(['2025-07-01-f-kafka-lag', '2025-07-05-i-kafka-unlinked']);
-    expect(mitigate!.overall).toEqual({ count: 2, missing: 5, p50: 40, p90: 40, max: 40 });
+    expect(mitigate!.overall).toEqual({ count: 2, missing: 5, approximate: 0, p50: 40, p90: null, max: 40 });
+  });
+
+  test('time to mitigate and to resolve side by side are over the same incidents', () => {
+    // a and c (each mitigated after 40 min, resolved after 60) are the only two with mitigated_at:
+    // over all seven, the p50 to resolve is 120 min, which read beside 40 would mislead.
+    expect(analysis.mitigateAndResolve).toEqual({
+      count: 2,
+      mitigate: { count: 2, missing: 5, approximate: 0, p50: 40, p90: null, max: 40 },
+      resolve: { count: 2, missing: 5, approximate: 0, p50: 60, p90: null, max: 60 },
+    });
   });
 
   test('every period is flagged as a small sample; the histogram holds every duration', () => {
     const resolve = analysis.timeMetrics[2]!;
     expect(resolve.perPeriod.every((p) => p.smallSample)).toBe(true);
-    expect(resolve.perPeriod[2]).toMatchObject({ period: '2025-03', count: 2, p50: 60, p90: 240 });
+    expect(resolve.perPeriod[2]).toMatchObject({ period: '2025-03', count: 2, p50: 60, p90: null, max: 240 });
     expect(resolve.histogram.filter((b) => b.count).map((b) => [b.label, b.count])).toEqual([['1–2 h', 2], ['2–4 h', 2], ['4–8 h', 2], ['8–24 h', 1]]);
     expect(resolve.slowest[0]).toEqual({ id: '2025-06-20-d-capacity-late', minutes: 600 });
   });
@@ -155,7 +172,7 @@ describe('time metrics', () => {
 
 describe('action items', () => {
   test('states, overdue at the analysis date, completion', () => {
-    expect(analysis.actionItems.totals).toEqual({ total: 6, open: 1, inProgress: 1, done: 3, wontDo: 1, overdue: 2, completionRate: 0.6 });
+    expect(analysis.actionItems.totals).toEqual({ total: 6, open: 1, inProgress: 1, done: 3, wontDo: 1, unfinished: 2, overdue: 2, completionRate: 0.6 });
     // Days to complete: 5, 10 and 36.
     expect(analysis.actionItems.medianDaysToComplete).toBe(10);
     expect(analysis.actionItems.items.filter((i) => i.overdue).map((i) => [i.title, i.overdueDays, i.team])).toEqual([
@@ -178,7 +195,7 @@ describe('action items', () => {
       { period: '2025-03', opened: 1, closed: 1, overdueAtEnd: 1 },
     ]);
     expect(analysis.actionItems.perPeriod.at(-2)).toEqual({ period: '2025-07', opened: 0, closed: 0, overdueAtEnd: 2 });
-    expect(analysis.actionItems.byIncident['2025-01-10-a-capacity']).toEqual({ total: 3, open: 1, inProgress: 0, done: 2, wontDo: 0, overdue: 1, completionRate: 0.6667 });
+    expect(analysis.actionItems.byIncident['2025-01-10-a-capacity']).toEqual({ total: 3, open: 1, inProgress: 0, done: 2, wontDo: 0, unfinished: 1, overdue: 1, completionRate: 0.6667 });
   });
 });
 
@@ -217,9 +234,66 @@ describe('headline windows', () => {
   test('the last 90 days against the 90 before', () => {
     expect(analysis.windows).toEqual({
       days: 90,
-      recent: { from: '2025-05-04', to: '2025-08-01', incidents: 3, severe: 1, customerFacing: 1, recurrences: 1, resolveP50: 240, resolveMissing: 0, overdueActionItems: 2 },
-      previous: { from: '2025-02-03', to: '2025-05-03', incidents: 3, severe: 1, customerFacing: 1, recurrences: 1, resolveP50: 120, resolveMissing: 0, overdueActionItems: 1 },
+      severe: ['SEV1', 'SEV2'],
+      recent: { from: '2025-05-04', to: '2025-08-01', incidents: 3, severe: 1, customerFacing: 1, recurrences: 1, resolveP50: 240, resolveCount: 3, resolveMissing: 0, resolveApproximate: 0, overdueActionItems: 2 },
+      previous: { from: '2025-02-03', to: '2025-05-03', incidents: 3, severe: 1, customerFacing: 1, recurrences: 1, resolveP50: 120, resolveCount: 3, resolveMissing: 0, resolveApproximate: 0, overdueActionItems: 1 },
+      // 3 against 3 is enough to test, and no change; the others are fewer than 5 in all.
+      changes: {
+        incidents: { direction: 'flat', recent: 3, previous: 3, pValue: 1 },
+        severe: { direction: 'too-few', recent: 1, previous: 1, pValue: null },
+        customerFacing: { direction: 'too-few', recent: 1, previous: 1, pValue: null },
+        recurrences: { direction: 'too-few', recent: 1, previous: 1, pValue: null },
+      },
     });
+  });
+});
+
+describe('responders and load', () => {
+  const person = (who: string, teams: string[], incidents: number, asCommander: number, hours: number, hoursMissing: number, pages: number, outOfHoursPages: number) =>
+    ({ who, teams, incidents, asCommander, hours, hoursMissing, pages, outOfHoursPages });
+
+  test('per person and per team over all time: a person listed twice counts once, a near-miss not at all', () => {
+    const ann = person('ann', ['alpha'], 3, 2, 5.5, 1, 3, 2);
+    const bob = person('bob', ['alpha'], 1, 0, 1.5, 0, 1, 1);
+    const cai = person('cai', ['gamma'], 1, 0, 0, 1, 0, 0);
+    const dee = person('dee', ['alpha'], 1, 1, 4, 0, 1, 0);
+    const gus = person('gus', ['gamma'], 1, 1, 0, 1, 1, 1);
+    expect(analysis.responders.allTime).toEqual({
+      from: '2025-01-10',
+      to: '2025-08-01',
+      incidents: 7,
+      withResponders: 4,
+      people: [ann, bob, cai, dee, gus],
+      teams: [
+        { team: 'alpha', incidents: 3, responders: 3, hours: 11, hoursMissing: 1, pages: 5, outOfHoursPages: 3, busiest: 'ann', busiestIncidents: 3, concentration: 1, people: [ann, bob, dee] },
+        { team: 'gamma', incidents: 2, responders: 2, hours: 0, hoursMissing: 2, pages: 1, outOfHoursPages: 1, busiest: 'cai', busiestIncidents: 1, concentration: 0.5, people: [cai, gus] },
+      ],
+    });
+  });
+
+  test('over the last 90 days', () => {
+    const ann = person('ann', ['alpha'], 1, 0, 0, 1, 1, 1);
+    const dee = person('dee', ['alpha'], 1, 1, 4, 0, 1, 0);
+    const gus = person('gus', ['gamma'], 1, 1, 0, 1, 1, 1);
+    expect(analysis.responders.recent).toEqual({
+      from: '2025-05-04',
+      to: '2025-08-01',
+      incidents: 3,
+      withResponders: 2,
+      people: [ann, dee, gus],
+      teams: [
+        { team: 'alpha', incidents: 1, responders: 2, hours: 4, hoursMissing: 1, pages: 2, outOfHoursPages: 1, busiest: 'ann', busiestIncidents: 1, concentration: 1, people: [ann, dee] },
+        { team: 'gamma', incidents: 1, responders: 1, hours: 0, hoursMissing: 1, pages: 1, outOfHoursPages: 1, busiest: 'gus', busiestIncidents: 1, concentration: 1, people: [gus] },
+      ],
+    });
+  });
+
+  test('working hours are read on the clock of each page, and are configurable', () => {
+    const weekdays = DEFAULT_SETTINGS.workingHours;
+    expect(['2025-06-20T17:59:00+02:00', '2025-06-20T18:00:00+02:00', '2025-06-20T08:59:00Z', '2025-06-21T12:00:00Z', '2025-06-20 09:00-07:00']
+      .map((t) => outsideWorkingHours(t, weekdays))).toEqual([false, true, true, true, false]);
+    const nights = analyze(project.incidents, project.catalog!, { asOf: AS_OF, workingHours: { days: ['sat', 'sun'], start: '00:00', end: '23:59' } });
+    expect(nights.responders.allTime.people.map((p) => [p.who, p.outOfHoursPages])).toEqual([['ann', 2], ['bob', 1], ['cai', 0], ['dee', 1], ['gus', 1]]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -66,7 +66,7 @@ describe('the site built from a known corpus', () => {
     expect(result.stdout).toContain('[hindsight] 1 draft left out of the site');
     site = files(result.outDir);
     const project = await loadProject({ incidentsDir: join(REPO, KNOWN), cwd: REPO, now: NOW });
-    analysis = analyze(project.incidents, project.catalog!, { asOf: '2025-08-01' });
+    analysis = analyze(project.incidents.filter((i) => i.frontmatter.status !== 'draft'), project.catalog!, { asOf: '2025-08-01' }, project.programs);
   }, 120_000);
 
   test('every postmortem but the draft has its page', () => {
@@ -81,6 +81,12 @@ describe('the site built from a known corpus', () => {
       'incidents/2025-07-05-i-kafka-unlinked/index.html',
     ]);
     for (const [file, html] of site) expect(html, file).not.toContain('Draft about Service A');
+  });
+
+  test('no file of the site names the draft, not even the analysis\' list of what it left out', () => {
+    expect(site.size).toBeGreaterThan(20);
+    for (const [file, text] of site) expect(text, file).not.toContain('h-draft');
+    expect(JSON.parse(site.get('analysis.json')!).scope.leftOut.draft).toEqual([]);
   });
 
   test('building twice from the same input and date gives identical files', () => {
@@ -98,6 +104,18 @@ describe('the site built from a known corpus', () => {
     expect(metric('all-incidents')).toBe(String(analysis.headline.incidents));
     expect(metric('preventable')).toBe(String(analysis.headline.preventableRecurrences));
     expect(html).toContain('1 near-miss, 0 game days, and 1 draft left out of this site');
+    // Percentiles with their n; no arrow for 3 against 3.
+    expect(html).toContain('p50 time to resolve (n = 3)');
+    expect(html).toContain('3 in the 90 days before: flat');
+    expect(html).not.toContain('data-change=');
+    expect(html).toContain('<td class="num">10 min (n = 4)</td>');
+  });
+
+  test('the patterns page names each pattern by its dimension, with its status and action items', () => {
+    const html = site.get('patterns/index.html')!;
+    expect(html).toContain('<span class="muted">contributing factor</span> No connection limits<span class="status bad"> — active</span>');
+    expect(html).toContain('<span class="status bad"> — active</span>');
+    expect(html).toContain('Action items: 1 open (1 overdue) · 2 done of 3 action items');
   });
 
   test('the data files hold the analysis and every postmortem on the site', () => {
@@ -110,10 +128,42 @@ describe('the site built from a known corpus', () => {
     expect(csv.find((row) => row.startsWith('2025-01-10-a-capacity,'))).toBe(
       '2025-01-10-a-capacity,Service A ran out of worker threads,published,incident,SEV1,2025-01-10T10:00:00Z,2025-01-10T10:10:00Z,2025-01-10T10:40:00Z,2025-01-10T11:00:00Z,10,40,60,svc-a,capacity,deploy,alert,true,100,,3,1,1',
     );
-    // The feed lists published postmortems only: f is in review.
+    expect(csv[0]).toBe('id,title,status,kind,severity,started_at,detected_at,mitigated_at,resolved_at,minutes_to_detect,minutes_to_mitigate,minutes_to_resolve,services,root_causes,trigger,detection,customer_facing,users_affected,recurrence_of,action_items,action_items_open,action_items_overdue');
+    // In review is on the site, so in every data file too; the draft in none.
+    expect(csv.find((row) => row.startsWith('2025-07-01-f-kafka-lag,'))).toContain(',in-review,incident,SEV4,');
+    expect(incidents.map((i) => i.id)).toContain('2025-07-01-f-kafka-lag');
+  });
+
+  test('the feed has every postmortem on the site, in review marked, with links relative to it', () => {
     const feed = site.get('feed.xml')!;
-    expect(feed.match(/<entry>/g)).toHaveLength(7);
-    expect(feed).not.toContain('2025-07-01-f-kafka-lag');
+    expect(feed.match(/<entry>/g)).toHaveLength(8);
+    expect(feed).toContain('<title>SEV4: Kafka consumer lag on Service C after a rebalance (in review)</title>');
+    expect(feed).toContain('<link href="incidents/2025-07-01-f-kafka-lag/"/>');
+    expect(feed).toContain('<link rel="self" href="feed.xml"/>');
+    expect(feed).not.toContain('2025-08-01-h-draft');
+  });
+
+  test('every dashboard number links to the list behind it, filtered', () => {
+    const html = site.get('index.html')!;
+    const link = (name: string) => new RegExp(`href="([^"]*)" data-metric="${name}"`).exec(html)?.[1]?.replaceAll('&amp;', '&');
+    expect(link('incidents')).toBe('/incidents/?kind=incident&from=2025-05-04&to=2025-08-01');
+    expect(link('severe')).toBe('/incidents/?kind=incident&from=2025-05-04&to=2025-08-01&severity=severe');
+    expect(link('overdueActionItems')).toBe('/action-items/?overdue=true&sort=overdue-desc');
+    expect(link('preventable')).toBe('/incidents/?preventable=true');
+    expect(html).toContain('<h2 id="teams">Teams at a glance</h2>');
+    expect(html).toContain('By quarter: most months have fewer than 5 incidents');
+  });
+
+  test('the duration chart goes by quarter, marks p90 apart and carries its tooltips in hours and minutes', () => {
+    const charts = [...site.get('index.html')!.matchAll(/<script type="application\/json">(.*?)<\/script>/gs)].map(([, json]) => JSON.parse(json!));
+    const durations = charts.find((c) => c.unit === 'minutes');
+    expect(durations.labels).toEqual(['2025-Q1', '2025-Q2', '2025-Q3']);
+    expect(durations.series.map((s: { label: string; marker: string }) => `${s.label} ${s.marker}`)).toEqual(['Detect p50 circle', 'Detect p90 triangle', 'Resolve p50 circle', 'Resolve p90 triangle']);
+    expect(durations.series[2].display).toEqual(['1 h (n = 4)', '10 h (n = 1)', '2 h (n = 2)']);
+  });
+
+  test('a missing page has a page of its own', () => {
+    expect(site.get('404.html')).toContain('<h1>Not found</h1>');
   });
 
   test('incident pages ship no JavaScript; the dashboard under 100 KB gzipped', () => {
@@ -140,6 +190,39 @@ describe('the site built from a known corpus', () => {
         expect(site.has(path), `${file} links to ${target}`).toBe(true);
       }
     }
+  });
+
+  test('the programs pages: each criterion with its verdict, the day it was met, and what blocks it, linked', () => {
+    expect([...site.keys()].filter((f) => f.startsWith('programs/')).sort()).toEqual([
+      'programs/2025-02-alpha-alerting/index.html', 'programs/2025-03-svc-a-capacity/index.html', 'programs/index.html',
+    ]);
+    const page = site.get('programs/2025-03-svc-a-capacity/index.html')!;
+    const criteria = [...page.matchAll(/<section class="criterion" id="criterion-([^"]+)" data-met="(true|false)"/g)].map((m) => [m[1], m[2]]);
+    expect(criteria).toEqual([['past-action-items', 'false'], ['no-sev2', 'true'], ['rotation', 'false']]);
+    expect(page).toContain('<strong>Met on 2025-07-20</strong>');
+    expect(page).toContain('data-metric="program-progress">1 of 3 exit criteria met</strong>');
+    // The blocking item links to its ticket, and to the postmortem it comes from.
+    expect(page).toContain('<a href="https://tracker.example.com/A-1" rel="noopener">Cap worker threads</a>');
+    expect(page).toContain('href="/incidents/2025-01-10-a-capacity/"');
+    expect(page).toContain('<script type="application/json">');
+    const exited = site.get('programs/2025-02-alpha-alerting/index.html')!;
+    expect(exited).toContain('Judged on 2025-04-01, the day it exited');
+    expect(exited).toContain('<a href="https://wiki.example.com/alpha/alert-review" rel="noopener">');
+  });
+
+  test('the dashboard shows the active program first, and who carries the load', () => {
+    const html = site.get('index.html')!;
+    const programs = [...html.matchAll(/data-program="([^"]+)"/g)].map((m) => m[1]);
+    expect(programs).toEqual(['2025-03-svc-a-capacity', '2025-02-alpha-alerting']);
+    expect(html).toContain('data-metric="program-progress">1 of 3 exit criteria met <span class="status bad">At risk</span>');
+    expect(html).toMatch(/<table class="load">[\s\S]*<a href="\/teams\/alpha\/">alpha<\/a><\/td><td class="num">1<\/td><td class="num">2<\/td>/);
+    const team = site.get('teams/alpha/index.html')!;
+    expect(team).toContain('<h2>Who carries the load</h2>');
+    expect(team).toMatch(/data-metric="concentration">100%</);
+  });
+
+  test('an action item\'s ticket is a link on the action items page', () => {
+    expect(site.get('action-items/index.html')!).toContain('<a href="https://tracker.example.com/A-1" rel="noopener">Cap worker threads</a>');
   });
 
   test('an incident page links its recurrence, its family and its similar incidents', () => {
@@ -184,8 +267,97 @@ test('nothing hostile in a postmortem survives into the site', () => {
       }
     }
   }
+  // Control characters the validator accepts never make the feed ill-formed (XML 1.0's Char production).
+  const feed = site.get('feed.xml')!;
+  expect(feed).toMatch(/^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u);
+  expect(feed).toContain('<title>SEV2: Control\uFFFD \uFFFD \uFFFD[31m \uFFFD characters in a title</title>');
+  expect(feed).toContain('<updated>2025-07-05T12:30:00Z</updated>');
   const page = site.get('incidents/2025-05-01-hostile-postmortem/index.html')!;
   expect(page).toContain('&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; checkout broke');
   expect(page).toContain('a link');
   expect(page).toContain('styled');
+  const program = site.get('programs/2025-05-hostile-program/index.html')!;
+  expect(program).toContain('&lt;script&gt;alert(&#39;program&#39;)&lt;/script&gt; code yellow');
+  expect(program).toContain('data-metric="program-progress">1 of 2 exit criteria met</strong>');
+  expect(program).toContain('&lt;a href=javascript:alert(1)&gt;fix&lt;/a&gt;');
+  expect(site.get('teams/web/index.html')).toContain('&lt;script&gt;alert(&#39;who&#39;)&lt;/script&gt;');
+}, 120_000);
+
+test('under a base path every link keeps it, and with a site URL the feed links are absolute', () => {
+  const result = build('test/fixtures/analyze/known/incidents', { HINDSIGHT_BASE: '/postmortems/', HINDSIGHT_SITE_URL: 'https://acme.example' });
+  expect(result.status, result.stderr).toBe(0);
+  const site = files(result.outDir);
+  let links = 0;
+  for (const [file, html] of site) {
+    if (!file.endsWith('.html')) continue;
+    for (const [, target] of html.matchAll(/(?:href|src)="(\/[^"#?]*)"/g)) {
+      expect(target, `${file} links to ${target}`).toMatch(/^\/postmortems\//);
+      const path = target!.slice('/postmortems/'.length);
+      expect(site.has(path.endsWith('/') || path === '' ? `${path}index.html` : path), `${file} links to ${target}`).toBe(true);
+      links++;
+    }
+  }
+  expect(links).toBeGreaterThan(500);
+  expect(site.get('index.html')).toContain('href="/postmortems/incidents/?kind=incident&amp;from=2025-05-04&amp;to=2025-08-01" data-metric="incidents"');
+  const feed = site.get('feed.xml')!;
+  expect(feed).toContain('<link rel="self" href="https://acme.example/postmortems/feed.xml"/>');
+  expect(feed).toContain('<link href="https://acme.example/postmortems/incidents/2025-01-10-a-capacity/"/>');
+}, 120_000);
+
+/** A chain of `count` postmortems, each naming the one before in `recurrence_of`. */
+function writeChain(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hindsight-chain-'));
+  writeFileSync(join(dir, '_catalog.yaml'), 'services:\n  - { id: svc, name: Service, team: core }\nroot_causes:\n  - { id: bug, label: Software bug }\n');
+  for (let i = 0; i < count; i++) {
+    const day = String(i + 1).padStart(2, '0');
+    const id = (n: number) => `2025-01-${String(n + 1).padStart(2, '0')}-step-${n + 1}`;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${id(i)}.md`), `---
+title: Step ${i + 1} of the chain
+status: published
+severity: SEV3
+started_at: 2025-01-${day}T10:00:00Z
+resolved_at: 2025-01-${day}T11:00:00Z
+authors: [ann]
+services: [svc]
+root_causes: [bug]
+impact: { summary: Slow., customer_facing: false }
+${i > 0 ? `recurrence_of: ${id(i - 1)}\n` : ''}---
+
+## Summary
+
+Step ${i + 1}.
+
+## Impact
+
+Slow.
+
+## Timeline
+
+- 10:00 — Start.
+
+## Root cause
+
+A bug.
+
+## Lessons learned
+
+None.
+`);
+  }
+  return dir;
+}
+
+test('a long recurrence family shows its ends and the incidents around the page, the rest counted', () => {
+  const result = build(writeChain(12));
+  expect(result.status, result.stderr).toBe(0);
+  const site = files(result.outDir);
+  const page = site.get('incidents/2025-01-07-step-7/index.html')!;
+  const chain = /<ol class="timeline chain">(.*?)<\/ol>/s.exec(page)![1]!;
+  const steps = [...chain.matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map(([, li]) => {
+    const text = li!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    return /^… (\d+) more …$/.test(text) ? text : `${/<strong>/.test(li!) ? '*' : ''}${/Step (\d+)/.exec(text)![1]}`;
+  });
+  expect(steps).toEqual(['1', '2', '… 2 more …', '5', '6', '*7', '8', '9', '… 1 more …', '11', '12']);
+  expect(page).toContain('12 incidents, 2025-01-01 to 2025-01-12, linked by their authors: quiet.');
 }, 120_000);

@@ -66,9 +66,26 @@ describe('hindsight validate --changed', () => {
     expect((await validate('--changed', 'main')).findings).toEqual([`${LEAK} unknown-service`]);
   });
 
+  test('compares with where the branch left the base: what the base did since is not the branch\'s', async () => {
+    git('checkout', '-q', '-b', 'feature');
+    edit(REBOOT, (t) => t.replace('severity: SEV1', 'severity: SEV9'));
+    git('commit', '-q', '-am', 'feature work');
+    // Meanwhile main fixes its old debt; the branch still has it, but did not change it.
+    git('checkout', '-q', 'main');
+    edit(LEAK, (t) => t.replace('services: [legacy-monolit]', 'services: [legacy-monolith]'));
+    git('commit', '-q', '-am', 'fix on main');
+    git('checkout', '-q', 'feature');
+    expect(await validate('--changed', 'main')).toEqual({ code: 1, stderr: '', findings: [`${REBOOT} unknown-severity`] });
+  });
+
+  test('without git on the PATH, --changed says git is needed', async () => {
+    const result = await runCli(['validate', '--changed', 'main'], { cwd, env: { PATH: join(cwd, 'no-such-folder') } });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'hindsight: --changed needs git, which was not found on the PATH (ENOENT); install git or validate without --changed\n' });
+  });
+
   test('a ref git does not know is a usage error', async () => {
     const result = await validate('--changed', 'no-such-branch');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^hindsight: cannot compare with `no-such-branch`/);
+    expect(result.stderr).toBe('hindsight: cannot compare with `no-such-branch`: git does not know it (fetch it, or name a branch, tag or commit)\n');
   });
 });

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { github } from '../src/cli/formatters/github.ts';
 import { json } from '../src/cli/formatters/json.ts';
 import { pretty } from '../src/cli/formatters/pretty.ts';
-import { runCli } from './helpers.ts';
+import { actingCharacters, runCli, withoutColours } from './helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const FIXTURES = join(import.meta.dirname, 'fixtures/validate');
@@ -14,26 +14,6 @@ const FIXTURES = join(import.meta.dirname, 'fixtures/validate');
 const run = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) => runCli(args, { ...options, cwd: options.cwd ?? FIXTURES });
 
 describe('hindsight validate', () => {
-  test.each([
-    { name: 'valid folder with draft warnings', args: ['validate', '--incidents', 'body/incidents'], code: 1 },
-    { name: 'valid postmortems only', args: ['validate', '--incidents', 'encodings/incidents', 'encodings/incidents/2025-05-01-crlf.md'], code: 0 },
-    { name: 'warnings only', args: ['validate', '--incidents', 'body/incidents', 'body/incidents/2025-07-01-draft-missing-sections.md'], code: 0 },
-    { name: 'warnings fail with --strict', args: ['validate', '--strict', '--incidents', 'body/incidents', 'body/incidents/2025-07-01-draft-missing-sections.md'], code: 1 },
-    { name: 'errors', args: ['validate', '--incidents', 'mixed/incidents'], code: 1 },
-    { name: 'missing folder', args: ['validate', '--incidents', 'nowhere'], code: 2 },
-    { name: 'missing path', args: ['validate', '--incidents', 'mixed/incidents', 'mixed/incidents/nope.md'], code: 2 },
-    { name: 'path outside the folder', args: ['validate', '--incidents', 'mixed/incidents', 'body/incidents'], code: 2 },
-    { name: 'unknown format', args: ['validate', '--incidents', 'mixed/incidents', '--format', 'xml'], code: 2 },
-    { name: 'unknown option', args: ['validate', '--incidents', 'mixed/incidents', '--fast'], code: 2 },
-    { name: 'unknown command', args: ['publish'], code: 2 },
-    { name: 'no command', args: [], code: 2 },
-    { name: 'help', args: ['--help'], code: 0 },
-  ])('$name → exit $code', async ({ args, code }) => {
-    const result = await run(args);
-    expect(result.code).toBe(code);
-    if (code === 2 && args.length) expect(result.stderr).toMatch(/^hindsight: /);
-  });
-
   test('the JSON report counts and places every finding', async () => {
     const result = await run(['validate', '--format', 'json', '--incidents', 'mixed/incidents']);
     const report = JSON.parse(result.stdout);
@@ -80,6 +60,21 @@ describe('hindsight validate', () => {
     ]);
   });
 
+  test('a hostile value in a postmortem reaches the log as text, in every format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hindsight-'));
+    cpSync(join(FIXTURES, 'valid/incidents'), dir, { recursive: true });
+    const file = join(dir, '2025-08-01-published.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('severity: SEV2', 'severity: "SEVX\\n::error file=README.md,line=1::Injected\\e[2J\\a"'));
+    const pretty = await run(['validate', '--incidents', '.', '--color'], { cwd: dir });
+    const github = await run(['validate', '--incidents', '.', '--format', 'github'], { cwd: dir });
+    for (const { stdout } of [pretty, github]) {
+      expect(stdout.split('\n').filter((line) => line.startsWith('::') && !line.startsWith('::error file=2025-08-01-published.md,'))).toEqual([]);
+      // The only escape sequences are the report's own colours.
+      expect(actingCharacters(withoutColours(stdout))).toEqual([]);
+    }
+    expect(github.stdout.split('\n')[0]).toBe('::error file=2025-08-01-published.md,line=4,col=11,endLine=4,endColumn=65,title=unknown-severity::unknown severity `SEVX%0A::error file=README.md,line=1::Injected\\x1b[2J\\x07`: use one of `SEV1`, `SEV2`, `SEV3` or `SEV4`, or declare it in _catalog.yaml by adding `- { id: SEVX%0A::error file=README.md,line=1::Injected\\x1b[2J\\x07, label: … }` under `severities:`');
+  });
+
   test('runs as a real process: exit code, report on stdout, nothing on stderr', () => {
     const child = spawnSync(process.execPath, [join(REPO, 'bin/hindsight.js'), 'validate', '--incidents', 'mixed/incidents'], { cwd: FIXTURES, encoding: 'utf8', env: { PATH: process.env.PATH } });
     expect(child.status).toBe(1);
@@ -103,18 +98,33 @@ describe('formatters', () => {
     );
   });
 
-  test('pretty aligns rows under their file', () => {
+  test('pretty aligns rows under their file, one row per finding', () => {
     expect(pretty({ diagnostics, files: 2 }, { color: false })).toMatchInlineSnapshot(`
       "a,b.md
-        3:1    error    100% broken:
-      second line
-        yaml-syntax
+        3:1    error    100% broken:\\nsecond line\\r  yaml-syntax
         12:10  warning  no summary  missing-section
 
       ✖ 1 error, 1 warning in 2 files
       "
     `);
     expect(pretty({ diagnostics: [], files: 36 }, { color: false })).toBe('✔ 0 errors, 0 warnings in 36 files\n');
+  });
+
+  test('no value or file name can send a terminal sequence or forge a workflow command', () => {
+    const hostile = [{
+      file: 'in\x1b[2Jcidents/a\n::error file=x::b.md', line: 1, column: 1, rule: 'unknown-severity' as const, severity: 'error' as const,
+      message: 'unknown severity `SEVX\n::error file=README.md,line=1::Injected\x1b]8;;https://evil.example\x07\x9b31m\u202e\u2028`',
+    }];
+    expect(pretty({ diagnostics: hostile, files: 1 }, { color: false })).toBe(
+      'in\\x1b[2Jcidents/a\\n::error file=x::b.md\n'
+      + '  1:1  error    unknown severity `SEVX\\n::error file=README.md,line=1::Injected\\x1b]8;;https://evil.example\\x07\\x9b31m\\u202e\\u2028`  unknown-severity\n\n'
+      + '✖ 1 error, 0 warnings in 1 file\n',
+    );
+    expect(github({ diagnostics: hostile, files: 1 }, { color: false })).toBe(
+      '::error file=in\\x1b[2Jcidents/a%0A%3A%3Aerror file=x%3A%3Ab.md,line=1,col=1,title=unknown-severity::'
+      + 'unknown severity `SEVX%0A::error file=README.md,line=1::Injected\\x1b]8;;https://evil.example\\x07\\x9b31m\\u202e\\u2028`\n'
+      + '1 error, 0 warnings in 1 file\n',
+    );
   });
 
   test('a notice is named as such, counted apart and never marks the run as failed', () => {
@@ -144,6 +154,21 @@ describe('hindsight.config.json', () => {
     expect(result).toMatchObject({ code: 0, stdout: '✔ 0 errors, 0 warnings in 2 files\n' });
   });
 
+  test('working hours that end before they start, or on no day, are reported with positions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hindsight-config-'));
+    cpSync(join(FIXTURES, 'valid/incidents'), join(dir, 'incidents'), { recursive: true });
+    writeFileSync(join(dir, 'hindsight.config.json'), '{\n  "analysis": { "workingHours": { "start": "18:00", "end": "09:00", "days": ["mon", "fry"] } }\n}\n');
+    const result = await run(['validate', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(result.stdout).findings.map((f: { line: number; column: number; message: string }) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '2:85 `analysis.workingHours.days[1]` must be `mon`, `tue`, `wed`, `thu`, `fri`, `sat` or `sun`, not `fry`; did you mean `fri`?',
+    ]);
+    writeFileSync(join(dir, 'hindsight.config.json'), '{\n  "analysis": { "workingHours": { "start": "18:00", "end": "09:00" } }\n}\n');
+    const order = await run(['validate', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(order.stdout).findings.map((f: { line: number; column: number; message: string }) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '2:60 `analysis.workingHours.end` is `09:00`, which must be later than `start` (18:00): working hours end on the day they start',
+    ]);
+  });
+
   test('a broken config is reported with positions', async () => {
     const result = await run(['validate', '--format', 'json'], { cwd: join(CONFIGS, 'broken') });
     expect(result.code).toBe(1);
@@ -152,4 +177,15 @@ describe('hindsight.config.json', () => {
       '4:35 `requiredSections[1]` must be a section name or a list of alternative names',
     ]);
   });
+});
+
+test.each(['validate', 'analyze', 'new', 'schema'])('`%s --help` prints that command’s usage and exits 0, whatever else is given', async (command) => {
+  for (const args of [[command, '--help'], [command, '--incidents', 'nowhere', '-h'], [command, '--fast', '--help']]) {
+    const result = await run(args);
+    expect(result, args.join(' ')).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(new RegExp(`^Usage: hindsight ${command} \\[options\\]\\n\\n  ${command} `));
+    expect(result.stdout).toContain('Exit codes: 0 valid');
+  }
+  // After `--`, `--help` is a path, not a request.
+  expect((await run([command, '--', '--help'])).stdout).not.toMatch(/^Usage:/);
 });

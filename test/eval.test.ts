@@ -119,6 +119,7 @@ describe('the measures', () => {
     const report = evaluate({ corpus: 'hand-made', analysis: todays, postmortems, truth: syntheticTruth });
     expect(report).toEqual({
       corpus: 'hand-made',
+      invalid: 0,
       postmortems: 8,
       analysed: 7,
       incidents: 7,
@@ -251,6 +252,11 @@ describe('npm run eval', () => {
     expect(ok.code).toBe(0);
     expect(ok.stderr).toBe('');
     expect((JSON.parse(ok.stdout) as Report[]).map((r) => r.corpus)).toEqual(['incidents']);
+
+    // A postmortem with errors cannot be analysed; the report says so instead of dropping it quietly.
+    writeFileSync(join(dir, 'incidents', '2023', '2023-06-01-broken.md'), '---\ntitle: [unclosed\n---\n');
+    const text = await run(['--incidents', 'incidents', '--truth', 'truth.json'], dir);
+    expect(text.stdout.split('\n')[0]).toMatch(/^incidents: 120 postmortems loaded \(1 file with errors left out; npm run validate says why\), \d+ analysed, \d+ of them incidents$/);
 
     expect(await run(['--incidents', 'incidents'], dir)).toEqual({
       code: 2,

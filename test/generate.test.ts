@@ -134,7 +134,10 @@ describe('the planted truth', () => {
       expect(components.size, id).toBeGreaterThan(0);
       for (const component of components) {
         let families = seenIn.get(component);
-        if (!families) seenIn.set(component, (families = new Set()));
+        if (!families) {
+          families = new Set();
+          seenIn.set(component, families);
+        }
         families.add(familyOf.get(id) ?? id);
       }
     }
@@ -152,7 +155,10 @@ describe('the planted truth', () => {
     const families = new Map<string, Set<string>>();
     for (const [id, text] of files) {
       let set = families.get(key(text));
-      if (!set) families.set(key(text), (set = new Set()));
+      if (!set) {
+        set = new Set();
+        families.set(key(text), set);
+      }
       set.add(familyOf.get(id) ?? id);
     }
     // The busiest service and cause pair is shared by many unrelated incidents, as in life.

@@ -17,3 +17,15 @@ export async function runCli(args: string[], options: { cwd: string; env?: Recor
   });
   return { code, stdout, stderr };
 }
+
+/** Output without the colours the report itself paints (SGR sequences such as `ESC[31m`). */
+export function withoutColours(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the colours' ESC is what it removes
+  return text.replace(/\u001b\[\d+m/g, '');
+}
+
+/** Characters that would act on a terminal or a CI log: controls but the line feed, DEL, C1, bidi overrides. */
+export function actingCharacters(text: string): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding these is the point
+  return [...text.matchAll(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g)].map((m) => m[0]);
+}

@@ -30,3 +30,16 @@ test('the template points editors at the schema', () => {
   const template = readFileSync(join(REPO, 'incidents/_template.md'), 'utf8');
   expect(template.split('\n')[1]).toBe('# yaml-language-server: $schema=../schema/postmortem.schema.json');
 });
+
+test('the program schema offers the catalog values in the scope and in each criterion kind', async () => {
+  const result = schemaFiles(join(REPO, 'incidents'), REPO);
+  if ('error' in result) throw new Error(result.findings);
+  const schema = JSON.parse(result.files['program.schema.json']!);
+  expect(schema.additionalProperties).toBe(false);
+  expect(schema.required).toEqual(['title', 'kind', 'declared_at', 'owner', 'exit_criteria']);
+  expect(schema.properties.scope.properties.teams.items.enum).toEqual(['legacy', 'platform', 'payments', 'orders', 'growth']);
+  const kinds = schema.properties.exit_criteria.items.oneOf as { properties: Record<string, { const?: string; enum?: string[]; pattern?: string }> }[];
+  expect(kinds.map((k) => k.properties.kind!.const)).toEqual(['action-items-done', 'labelled-items-done', 'no-incidents', 'no-recurrence', 'detection', 'rotation', 'attested']);
+  expect(kinds[2]!.properties.severity!.enum).toEqual(['SEV1', 'SEV2', 'SEV3', 'SEV4']);
+  expect(new RegExp(kinds[6]!.properties.met_on!.pattern!).test('2025-11-20')).toBe(true);
+});

@@ -18,6 +18,8 @@ export interface Postmortem {
 
 export interface Report {
   corpus: string;
+  /** Files with errors: not loaded, so not analysed. */
+  invalid: number;
   /** Postmortems loaded without errors; `analysed` of them in the analysis, `incidents` of those `kind: incident`. */
   postmortems: number;
   analysed: number;
@@ -63,7 +65,7 @@ export interface Report {
   };
 }
 
-export function evaluate(input: { corpus: string; analysis: unknown; postmortems: readonly Postmortem[]; truth: EvalTruth }): Report {
+export function evaluate(input: { corpus: string; analysis: unknown; postmortems: readonly Postmortem[]; truth: EvalTruth; invalid?: number }): Report {
   const { truth } = input;
   const claims = claimsOf(input.analysis);
   const outside = new Set([...(claims.leftOut.draft ?? []), ...(claims.leftOut['after-as-of'] ?? [])]);
@@ -113,6 +115,7 @@ export function evaluate(input: { corpus: string; analysis: unknown; postmortems
 
   return {
     corpus: input.corpus,
+    invalid: input.invalid ?? 0,
     postmortems: input.postmortems.length,
     analysed: analysed.length,
     incidents: incidents.size,

@@ -23,7 +23,8 @@ export function formatReport(r: Report): string {
   const row = (label: string, text: string) => `  ${label.padEnd(19)}${text}`;
   const t = r.truth;
   const lines = [
-    `${r.corpus}: ${thousands(r.postmortems)} postmortems loaded, ${thousands(r.analysed)} analysed, ${thousands(r.incidents)} of them incidents`,
+    `${r.corpus}: ${thousands(r.postmortems)} postmortems loaded${r.invalid ? ` (${thousands(r.invalid)} ${r.invalid === 1 ? 'file' : 'files'} with errors left out; npm run validate says why)` : ''}, `
+      + `${thousands(r.analysed)} analysed, ${thousands(r.incidents)} of them incidents`,
     row('truth', `${thousands(t.recurrences)} recurrences (${thousands(t.explicit)} written as recurrence_of, ${thousands(t.unlinked)} not)`
       + `${t.judged ? `, ${thousands(t.arguable)} arguable` : ''}`
       + `${t.preventable === null ? '' : `, ${thousands(t.preventable)} preventable with a written link`}`

@@ -192,17 +192,21 @@ export function planIncidents(org: Organisation, options: PlanOptions, rng: Rng)
       authors: authors(org, services, rng),
       ctx,
       recurrenceOf: original,
-      linked: original !== undefined && rng.chance(0.5),
+      // A postmortem past draft never names a draft (`draft-reference`): the repeat stays unlinked.
+      linked: original !== undefined && rng.chance(0.5) && (draft || out[original]!.status !== 'draft'),
       related: [],
       repeatedOn: undefined,
     };
     incident.id = uniqueId(`${dateOf(day)}-${slug(incident.title)}`, ids);
     if (repeat) repeat.repeatedOn ??= day;
-    if (rng.chance(0.12)) incident.related = relatedTo(incident, byService, out, rng);
+    if (rng.chance(0.12)) incident.related = relatedTo(incident, byService, out, rng).filter((j) => draft || out[j]!.status !== 'draft');
 
     for (const s of services) {
       let list = byService.get(s.id);
-      if (!list) byService.set(s.id, (list = []));
+      if (!list) {
+        list = [];
+        byService.set(s.id, list);
+      }
       list.push(i);
     }
     out.push(incident);

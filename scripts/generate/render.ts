@@ -204,7 +204,9 @@ function timeline(p: Planned, c: Ctx, rng: Rng): Event[] {
   if (p.ttm >= 6) add(detect + Math.min(5, p.ttm / 4), rng.pick(ACK)(c));
   add(detect + p.ttm * 0.2, rng.pick(SIGNATURE)(c));
   const findings = rng.shuffle(cause.findings).slice(0, rng.int(1, 2));
-  findings.forEach((f, k) => add(detect + p.ttm * (0.35 + 0.3 * k + 0.1 * rng.next()), f(c)));
+  findings.forEach((f, k) => {
+    add(detect + p.ttm * (0.35 + 0.3 * k + 0.1 * rng.next()), f(c));
+  });
   add(mitigate, rng.pick(cause.mitigations)(c));
   if (p.omitResolved) return events;
   if (trigger && p.ttr >= 10) add(mitigate + p.ttr * (0.4 + 0.3 * rng.next()), rng.pick(trigger.followUp)(c));

@@ -94,7 +94,7 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
       (c) => `Dashboards show utilisation of ${c.detail} at 100% on ${c.svc}.`,
       (c) => `Saturation graphs confirm there is no headroom left; ${c.detail} has been above 85% since the morning.`,
       (c) => `The on-call engineer finds ${c.other} retrying and making the saturation worse.`,
-      (c) => `Capacity graphs for the last 30 days show a steady climb nobody was watching.`,
+      () => `Capacity graphs for the last 30 days show a steady climb nobody was watching.`,
     ],
     mitigations: [
       (c) => `${c.svc} scaled out by ${c.n} instances; ${c.detail} back below 70%.`,
@@ -106,7 +106,7 @@ export const CAUSES: Record<RootCauseId, CauseText> = {
       (c) => `${c.svc} had no headroom left in ${c.detail}: normal growth had eaten the margin the last capacity review left.`,
       (c) => `The capacity plan for ${c.svc} was based on last year's peak, and nobody revisited it after ${c.other} started calling it more often.`,
       (c) => `When ${c.detail} ran out, requests did not fail fast; they queued, held their resources longer and deepened the saturation.`,
-      (c) => `Autoscaling was capped at a maximum set two years ago, so the fleet could not grow past the exhaustion point.`,
+      () => `Autoscaling was capped at a maximum set two years ago, so the fleet could not grow past the exhaustion point.`,
       () => `Utilisation was graphed but not alerted on, so the slow climb to 100% was invisible until the ceiling was hit.`,
     ],
     factors: [

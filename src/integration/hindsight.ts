@@ -1,9 +1,20 @@
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { pretty } from '../cli/formatters/pretty.ts';
-import { BASE_PATH, countBySeverity, loadConfiguredProject, parseDate, type ConfiguredLoadOptions } from '../lib/index.ts';
+import { BASE_PATH, catalogPath, countBySeverity, loadConfig, loadConfiguredProject, parseDate, programsPath, type ConfiguredLoadOptions } from '../lib/index.ts';
 import { SITE } from '../site/config.ts';
+import { bumpDataVersion } from '../site/data-version.ts';
+import { handOverProject } from '../site/loaded-project.ts';
+
+/** The incidents folder, the catalog file and the programs folder the site is built from, as absolute paths. */
+function sources(incidentsDir: string | undefined): { folder: string; catalog: string; programs: string } {
+  const cwd = process.cwd();
+  const { config } = loadConfig(cwd);
+  const folder = resolve(cwd, incidentsDir ?? config.incidents);
+  return { folder, catalog: catalogPath({ cwd, incidentsDir: folder, catalog: config.catalog }), programs: programsPath({ cwd, incidentsDir: folder, programs: config.programs }) };
+}
 
 /**
  * Validates the incidents before Astro builds anything: a build with an invalid postmortem prints
@@ -20,14 +31,15 @@ export default function hindsight(options: { incidentsDir: string | undefined })
         const problems = [
           parseDate(SITE.asOf) === undefined && `HINDSIGHT_AS_OF must be a date such as 2026-06-30, not \`${SITE.asOf}\``,
           !BASE_PATH.test(SITE.base) && `HINDSIGHT_BASE must start and end with \`/\`, such as /postmortems/, not \`${SITE.base}\``,
+          SITE.url !== undefined && !/^https?:\/\/[^/]+/.test(SITE.url) && `HINDSIGHT_SITE_URL must be an http or https address, such as https://acme.github.io, not \`${SITE.url}\``,
         ].filter(Boolean);
         if (problems.length) {
           process.stderr.write(problems.map((p) => `hindsight: ${p}\n`).join(''));
           process.exit(2);
         }
         if (command !== 'build') return;
-        // Findings only: the pages load the models themselves (src/site/data.ts).
-        const load: ConfiguredLoadOptions = { cwd: process.cwd(), incidents: false };
+        // Loaded once, with the models: the pages take this load over (src/site/data.ts).
+        const load: ConfiguredLoadOptions = { cwd: process.cwd() };
         if (options.incidentsDir) load.incidentsDir = options.incidentsDir;
         const result = await loadConfiguredProject(load);
         const { errors } = countBySeverity(result.diagnostics);
@@ -38,6 +50,19 @@ export default function hindsight(options: { incidentsDir: string | undefined })
           process.stderr.write('\nThe site was not built: fix the problems above (npm run validate checks them).\n');
           process.exit(1);
         }
+        handOverProject(result);
+      },
+      // While writing: an edited postmortem, program or catalog shows on the next page, without a restart.
+      'astro:server:setup': ({ server, logger }) => {
+        const { folder, catalog, programs } = sources(options.incidentsDir);
+        server.watcher.add([folder, catalog, programs]);
+        const changed = (path: string) => {
+          if (path !== catalog && !path.startsWith(folder + sep) && !path.startsWith(programs + sep)) return;
+          bumpDataVersion();
+          logger.info(`${path.slice(process.cwd().length + 1)} changed: reloading`);
+          server.hot.send({ type: 'full-reload' });
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
       },
       // Full-text search: Pagefind indexes the built pages (those marked data-pagefind-body).
       'astro:build:done': async ({ dir, logger }) => {

@@ -15,7 +15,7 @@ export const GET: APIRoute = async () => {
     csv += csvRow([
       i.id, fm.title, fm.status, fm.kind, fm.severity, fm.started_at, fm.detected_at, fm.mitigated_at, fm.resolved_at,
       d?.detect, d?.mitigate, d?.resolve, fm.services.join(';'), (fm.root_causes ?? []).join(';'), fm.trigger, fm.detection,
-      fm.impact?.customer_facing, fm.impact?.users_affected, fm.recurrence_of, items?.total ?? 0, items ? items.open + items.inProgress : 0, items?.overdue ?? 0,
+      fm.impact?.customer_facing, fm.impact?.users_affected, fm.recurrence_of, items?.total ?? 0, items?.unfinished ?? 0, items?.overdue ?? 0,
     ]);
   }
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -8,6 +8,10 @@ export interface ChartSeries {
   dashed?: boolean;
   /** Points whose line segments are not drawn: a small sample shows as a point, not a trend. */
   noLineAt?: boolean[];
+  /** The point's shape, so that series told apart by dashes are told apart without a line too. */
+  marker?: 'circle' | 'triangle' | 'rect';
+  /** Each value as the tooltip shows it, e.g. `3 h 10 min`; else the number. */
+  display?: string[];
 }
 
 export interface ChartSpec {
@@ -19,6 +23,11 @@ export interface ChartSpec {
   yLabel: string;
   /** Tick format of the y axis. */
   unit?: 'count' | 'minutes' | 'percent';
+}
+
+/** Each value as a reader reads it: what a chart's tooltips and its data table show. */
+export function displayValues(data: readonly (number | null)[], format: (value: number | null) => string): string[] {
+  return data.map((value) => format(value));
 }
 
 /**

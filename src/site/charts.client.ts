@@ -50,7 +50,8 @@ function config(spec: ChartSpec): ChartConfiguration {
         borderDash: s.dashed ? [6, 4] : [],
         // A gap where there is no value: no line is drawn through missing or small samples.
         spanGaps: false,
-        pointRadius: 3,
+        pointRadius: s.marker === 'triangle' ? 5 : 3,
+        pointStyle: s.marker ?? 'circle',
         segment: {
           borderColor: (ctx: { p0DataIndex: number; p1DataIndex: number }) =>
             s.noLineAt?.[ctx.p0DataIndex] || s.noLineAt?.[ctx.p1DataIndex] ? 'transparent' : undefined,
@@ -65,7 +66,18 @@ function config(spec: ChartSpec): ChartConfiguration {
         // Durations span minutes to days: a log scale keeps both readable.
         y: { type: spec.unit === 'minutes' ? 'logarithmic' : 'linear', stacked: Boolean(spec.stacked), beginAtZero: spec.unit !== 'minutes', title: { display: true, text: spec.yLabel, color: text }, ticks: { color: text, callback: tick(spec.unit) }, grid: { color: grid } },
       },
-      plugins: { legend: { labels: { color: text } } },
+      plugins: {
+        legend: { labels: { color: text, usePointStyle: true } },
+        // The value as the data table reads it (`3 h 10 min`), not the raw number of minutes.
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const series = spec.series[item.datasetIndex];
+              return `${series?.label ?? ''}: ${series?.display?.[item.dataIndex] ?? item.formattedValue}`;
+            },
+          },
+        },
+      },
     },
   };
 }

@@ -1,80 +1,53 @@
-import {
-  analyze,
-  groupBy,
-  loadConfiguredProject,
-  optionsFromConfig,
-  type ActionItemRow,
-  type Analysis,
-  type Catalog,
-  type ConfiguredLoadOptions,
-  type Incident,
-  type RecurrenceFamily,
-  type RecurrenceLink,
-  type RecurrenceSuggestion,
-} from '../lib/index.ts';
+import { analyze, isOnSite, loadConfiguredProject, optionsFromConfig, type ConfiguredLoadOptions, type LoadResult } from '../lib/index.ts';
 import { INCIDENTS_OVERRIDE, SITE } from './config.ts';
+import { dataVersion } from './data-version.ts';
+import { loadedProject } from './loaded-project.ts';
+import { tooThinByMonth } from './view/dashboard-charts.ts';
+import { buildSiteData, type SiteData } from './view/site-data.ts';
 
-/** Everything the pages show, loaded and analysed once per build. */
-export interface SiteData {
-  /** The postmortems with a page: every one but drafts in a build, drafts too in `astro dev`. */
-  incidents: Incident[];
-  byId: Map<string, Incident>;
-  /** An incident's title, or its id when it is not on the site. */
-  titleOf: (id: string) => string;
-  catalog: Catalog;
-  analysis: Analysis;
-  /** Drafts left out of this build. */
-  draftsLeftOut: number;
-  /** Lookups by incident id into what the analysis computed. */
-  itemsOf: Map<string, ActionItemRow[]>;
-  linksFrom: Map<string, RecurrenceLink[]>;
-  linkTo: Map<string, RecurrenceLink>;
-  familyOf: Map<string, RecurrenceFamily>;
-  /** The possible recurrence suggested for an incident, by its id. */
-  suggestionFor: Map<string, RecurrenceSuggestion>;
-  durationsOf: Map<string, Analysis['durations'][number]>;
+export type { SiteData } from './view/site-data.ts';
+
+/** A build takes over what the integration validated; the dev server loads for itself. */
+async function loadProject(): Promise<LoadResult> {
+  const loaded = loadedProject();
+  if (loaded) return loaded;
+  if (import.meta.env.HINDSIGHT_DEV_SERVER !== true) throw new Error('the Hindsight integration did not hand over the postmortems it validated');
+  const options: ConfiguredLoadOptions = { cwd: process.cwd(), threads: 1 };
+  if (INCIDENTS_OVERRIDE) options.incidentsDir = INCIDENTS_OVERRIDE;
+  return loadConfiguredProject(options);
 }
 
 async function load(): Promise<SiteData> {
-  const options: ConfiguredLoadOptions = { cwd: process.cwd(), threads: 1 };
-  if (INCIDENTS_OVERRIDE) options.incidentsDir = INCIDENTS_OVERRIDE;
-  const project = await loadConfiguredProject(options);
+  const project = await loadProject();
   // The build integration has already stopped the build on any error; this is the dev server.
   if (!project.catalog) throw new Error('the catalog has errors: run npm run validate');
-  const showDrafts = import.meta.env.HINDSIGHT_DEV_SERVER === true;
-  const incidents = project.incidents
-    .filter((i) => showDrafts || i.frontmatter.status !== 'draft')
-    .sort((a, b) => b.times.startedAt - a.times.startedAt || (a.id < b.id ? -1 : 1));
-  const byId = new Map(incidents.map((i) => [i.id, i]));
-  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(SITE.analysis, SITE.asOf));
-  const draftsLeftOut = project.incidents.length - incidents.length;
-  if (draftsLeftOut > 0) console.info(`[hindsight] ${draftsLeftOut === 1 ? '1 draft' : `${draftsLeftOut} drafts`} left out of the site`);
-  const familyOf = new Map<string, RecurrenceFamily>();
-  for (const family of analysis.recurrence.families) for (const m of family.members) familyOf.set(m.id, family);
-  return {
-    incidents,
-    byId,
-    titleOf: (id) => byId.get(id)?.frontmatter.title ?? id,
+  const drafts = import.meta.env.HINDSIGHT_DEV_SERVER === true;
+  // Only what the site shows is analysed: a draft's id must not reach analysis.json.
+  const shown = project.incidents.filter((i) => isOnSite(i.frontmatter.status, { drafts }));
+  const settings = optionsFromConfig(SITE.analysis, SITE.asOf);
+  const analysis = analyze(shown, project.catalog, settings, project.programs);
+  const data = buildSiteData({
+    incidents: project.incidents,
     catalog: project.catalog,
     analysis,
-    draftsLeftOut,
-    itemsOf: groupBy(analysis.actionItems.items, (i) => [i.incident]),
-    linksFrom: groupBy(analysis.recurrence.links, (l) => [l.from]),
-    linkTo: new Map(analysis.recurrence.links.map((l) => [l.to, l])),
-    familyOf,
-    suggestionFor: new Map(analysis.recurrence.suggestions.map((s) => [s.to, s])),
-    durationsOf: new Map(analysis.durations.map((d) => [d.id, d])),
-  };
+    // Only a small corpus has thin months, so the second analysis is cheap when it runs.
+    trends: tooThinByMonth(analysis) ? analyze(shown, project.catalog, { ...settings, period: 'quarter' }, project.programs) : undefined,
+    drafts,
+    base: SITE.base,
+    programs: project.programs,
+  });
+  if (data.leftOut > 0) console.info(`[hindsight] ${data.leftOut === 1 ? '1 draft' : `${data.leftOut} drafts`} left out of the site`);
+  return data;
 }
 
-let loaded: Promise<SiteData> | undefined;
+let loaded: { version: number; data: Promise<SiteData> } | undefined;
 
-/** The site's data; every page shares one load. */
+/**
+ * The site's data; every page shares one load. The dev server bumps the version when a postmortem
+ * or the catalog changes (src/integration/hindsight.ts), so the next page shows the edit.
+ */
 export function siteData(): Promise<SiteData> {
-  return (loaded ??= load());
-}
-
-/** A path inside the site, under its base path. */
-export function href(path: string): string {
-  return `${import.meta.env.BASE_URL.replace(/\/$/, '')}${path}`;
+  const version = dataVersion();
+  if (loaded?.version !== version) loaded = { version, data: load() };
+  return loaded.data;
 }

@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, blindCheck, DEFAULT_SETTINGS, optionsFromConfig, countBySeverity, loadConfig, loadConfiguredProject, parseDate, type AnalysisOptions, type ConfiguredLoadOptions } from '../../lib/index.ts';
 import { pretty } from '../formatters/pretty.ts';
 import { EXIT, type Io } from '../io.ts';
+import { chunked, jsonPieces } from '../json-stream.ts';
+import { writeOutput } from '../output-files.ts';
 import { COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
 import { analysisReport } from '../report/analysis-report.ts';
 import { blindCheckReport } from '../report/recurrence-report.ts';
@@ -75,17 +76,21 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
 
-  const result = values.calibrate ? blindCheck(project.incidents, project.catalog, options) : analyze(project.incidents, project.catalog, options);
-  const json = `${JSON.stringify(result, null, 2)}\n`;
+  const result = values.calibrate ? blindCheck(project.incidents, project.catalog, options) : analyze(project.incidents, project.catalog, options, project.programs);
+  // The JSON is written only when asked for, a piece at a time: at 100,000 postmortems it is
+  // longer than any one string can be.
+  function* json() {
+    yield* jsonPieces(result);
+    yield '\n';
+  }
   if (values.json === '-') {
-    io.stdout(json);
+    for (const chunk of chunked(json())) io.stdout(chunk);
     return EXIT.ok;
   }
   if (values.json !== undefined) {
-    try {
-      writeFileSync(resolve(io.cwd, values.json), json);
-    } catch (error) {
-      io.stderr(`hindsight: cannot write ${values.json}: ${(error as Error).message}\n`);
+    const failed = writeOutput(resolve(io.cwd, values.json), values.json, chunked(json()));
+    if (failed) {
+      io.stderr(`hindsight: --json: ${failed}\n`);
       return EXIT.failure;
     }
   }

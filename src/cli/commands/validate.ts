@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogPath, CONFIG_FILE, countBySeverity, DEFAULT_SETTINGS, loadConfig, loadConfiguredProject, PROFILED_UP_TO, type ConfiguredLoadOptions } from '../../lib/index.ts';
+import { catalogPath, CONFIG_FILE, countBySeverity, DEFAULT_SETTINGS, loadConfig, loadConfiguredProject, PROFILED_UP_TO, programsPath, type ConfiguredLoadOptions } from '../../lib/index.ts';
 import { changedFiles } from '../changed-files.ts';
 import { github } from '../formatters/github.ts';
 import { json } from '../formatters/json.ts';
@@ -17,11 +17,13 @@ export const VALIDATE_USAGE = `  validate [paths…]   Check postmortems and the
                         hindsight.config.json). Its catalog is DIR/_catalog.yaml.
     --format NAME       pretty (default), json or github (default when GITHUB_ACTIONS=true).
     --strict            Warnings fail the run too.
-    --changed REF       Report only on postmortems changed since a git ref (e.g. origin/main),
-                        committed or not; every file if the catalog or config changed.
+    --changed REF       Report only on postmortems this branch changed since it left a git ref
+                        (e.g. origin/main: compared with their merge base), committed or not;
+                        every file if the catalog or config changed. Needs git.
     --color, --no-color Force colour on or off (default: on when stdout is a terminal).
-    Paths name files or folders inside the incidents folder: only their findings are reported,
-    but checks across files (duplicate ids, links, recurrence cycles) still see the whole folder.
+    Paths name files or folders inside the incidents or programs folder: only their findings are
+    reported, but checks across files (duplicate ids, links, recurrence cycles) still see the
+    whole folder.
 `;
 
 export async function validate(args: string[], io: Io): Promise<number> {
@@ -50,15 +52,19 @@ export async function validate(args: string[], io: Io): Promise<number> {
 
   // Each named path selects itself and, for a folder, every file below it.
   const selected: string[] = [];
+  const programs = programsPath({ incidentsDir: folder.dir, cwd: io.cwd, programs: loadConfig(io.cwd).config.programs });
+  const within = (dir: string, path: string) => {
+    const inside = relative(dir, path);
+    return !inside.startsWith('..') && !isAbsolute(inside);
+  };
   for (const arg of positionals) {
     const path = resolve(io.cwd, arg);
     if (!existsSync(path)) {
       io.stderr(`hindsight: \`${arg}\` does not exist\n`);
       return EXIT.failure;
     }
-    const inside = relative(folder.dir, path);
-    if (inside.startsWith('..') || isAbsolute(inside)) {
-      io.stderr(`hindsight: \`${arg}\` is not inside the incidents folder \`${folder.name}\`; pass --incidents DIR to check another folder\n`);
+    if (!within(folder.dir, path) && !within(programs, path)) {
+      io.stderr(`hindsight: \`${arg}\` is not inside the incidents folder \`${folder.name}\` or the programs folder \`${relative(io.cwd, programs) || '.'}\`; pass --incidents DIR to check another folder\n`);
       return EXIT.failure;
     }
     selected.push(path);
@@ -74,7 +80,7 @@ export async function validate(args: string[], io: Io): Promise<number> {
   const filters: ((file: string) => boolean)[] = [];
   if (selected.length) filters.push((file) => selected.some((p) => file === p || file.startsWith(p + sep)));
   if (values.changed !== undefined) {
-    const changed = changedFiles(values.changed, io.cwd);
+    const changed = changedFiles(values.changed, io.cwd, io.env);
     if ('error' in changed) {
       io.stderr(`hindsight: ${changed.error}\n`);
       return EXIT.failure;

@@ -1,8 +1,11 @@
+import { printable } from './printable.ts';
 import { summaryLine } from './summary.ts';
 import type { Formatter } from './types.ts';
 
-// Escaping as GitHub's own toolkit does it (actions/toolkit, packages/core/src/command.ts).
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Escaping as GitHub's own toolkit does it (actions/toolkit, packages/core/src/command.ts), after
+// every other control character (ESC, BEL…) is shown as an escape: the toolkit's escaping keeps
+// the annotation on one line, not the log free of terminal sequences.
+const escapeData = (s: string) => printable(s, { lineBreaks: 'keep' }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands: each finding becomes an annotation on its line. */

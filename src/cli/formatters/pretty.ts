@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import { countBySeverity, type Diagnostic } from '../../lib/index.ts';
+import { printable } from './printable.ts';
 import { summaryLine } from './summary.ts';
 import type { Formatter } from './types.ts';
 
@@ -7,7 +8,8 @@ type Style = Parameters<typeof styleText>[0];
 
 /**
  * Findings grouped by file, one aligned `line:column  severity  message  rule` row each, and a
- * summary line; in the manner of vfile-reporter.
+ * summary line; in the manner of vfile-reporter. File names and messages carry values from the
+ * files, so they are printed with every control character escaped: one finding, one row.
  */
 export const pretty: Formatter = (report, { color }) => {
   const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
@@ -20,9 +22,9 @@ export const pretty: Formatter = (report, { color }) => {
     const placeWidth = Math.max(...places.map((p) => p.length));
     const rows = diagnostics.map((d, i) => {
       const severity = d.severity === 'error' ? paint('red', 'error  ') : d.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'notice ');
-      return `  ${paint('dim', places[i]!.padEnd(placeWidth))}  ${severity}  ${d.message}  ${paint('dim', d.rule)}`;
+      return `  ${paint('dim', places[i]!.padEnd(placeWidth))}  ${severity}  ${printable(d.message)}  ${paint('dim', d.rule)}`;
     });
-    blocks.push([paint('underline', file), ...rows].join('\n'));
+    blocks.push([paint('underline', printable(file)), ...rows].join('\n'));
   }
   const { errors, warnings } = countBySeverity(report.diagnostics);
   const mark = errors ? paint('red', '✖') : warnings ? paint('yellow', '⚠') : paint('green', '✔');

@@ -1,5 +1,6 @@
 import { ACTION_ITEM_TYPES, PRIORITIES, type ActionItem } from '../schema/action-item.ts';
 import { daysBetween, periodEnd, periodOf } from './calendar.ts';
+import { isOpen, isOverdue } from './concepts.ts';
 import type { Population } from './cases.ts';
 import { groupBy } from './groups.ts';
 import { median, round } from './stats.ts';
@@ -21,14 +22,17 @@ export function actionItemFields(item: ActionItem) {
 function rows(population: Population, asOf: string): ActionItemRow[] {
   return population.all.flatMap((c) =>
     (c.incident.frontmatter.action_items ?? []).map((item, index): ActionItemRow => {
-      const unfinished = item.status === 'open' || item.status === 'in-progress';
-      const overdue = unfinished && item.due !== undefined && item.due < asOf;
+      const fields = actionItemFields(item);
+      const overdue = isOverdue(fields, asOf);
       return {
         incident: c.id,
         index,
-        ...actionItemFields(item),
+        ...fields,
         team: c.teams[0]!,
         type: item.type,
+        labels: item.labels ?? [],
+        reason: item.reason ?? null,
+        open: isOpen(fields, asOf),
         overdue,
         overdueDays: overdue ? daysBetween(item.due!, asOf) : null,
         daysToComplete: item.status === 'done' && item.completed_at ? daysBetween(c.date, item.completed_at) : null,
@@ -38,31 +42,24 @@ function rows(population: Population, asOf: string): ActionItemRow[] {
 }
 
 export function countItems(items: readonly ActionItemRow[]): ActionItemCounts {
-  const counts: ActionItemCounts = { total: items.length, open: 0, inProgress: 0, done: 0, wontDo: 0, overdue: 0, completionRate: null };
+  const counts: ActionItemCounts = { total: items.length, open: 0, inProgress: 0, done: 0, wontDo: 0, unfinished: 0, overdue: 0, completionRate: null };
   for (const item of items) {
     if (item.status === 'open') counts.open++;
     else if (item.status === 'in-progress') counts.inProgress++;
     else if (item.status === 'done') counts.done++;
     else counts.wontDo++;
+    if (item.open) counts.unfinished++;
     if (item.overdue) counts.overdue++;
   }
+  // Done by the analysis date: an item finished since then was still open, as the counts say.
   const toDo = counts.total - counts.wontDo;
-  counts.completionRate = toDo ? round(counts.done / toDo) : null;
+  counts.completionRate = toDo ? round((toDo - counts.unfinished) / toDo) : null;
   return counts;
 }
 
 function countsBy(items: readonly ActionItemRow[], key: (item: ActionItemRow) => string, order?: readonly string[]): GroupedCounts[] {
   const result = [...groupBy(items, (item) => [key(item)], order)].map(([k, group]) => ({ key: k, ...countItems(group) }));
   return order ? result : result.sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : 1));
-}
-
-/**
- * Whether an item was overdue at the end of a day: due before it and not done by it. Won't-do
- * items never are.
- */
-export function overdueOn(item: ActionItemRow, date: string): boolean {
-  if (item.status === 'wont-do' || item.due === null || item.due >= date) return false;
-  return !(item.status === 'done' && item.completedAt !== null && item.completedAt <= date);
 }
 
 function perPeriod(items: readonly ActionItemRow[], population: Population, settings: AnalysisSettings): ActionItemAnalysis['perPeriod'] {
@@ -79,7 +76,7 @@ function perPeriod(items: readonly ActionItemRow[], population: Population, sett
     }
     if (item.due === null) continue;
     for (let i = index.get(periodOf(item.due, settings.period)) ?? periods.length; i < periods.length; i++) {
-      if (overdueOn(item, ends[i]!)) table[i]!.overdueAtEnd++;
+      if (isOverdue(item, ends[i]!)) table[i]!.overdueAtEnd++;
     }
   }
   return table;

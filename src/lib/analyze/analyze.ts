@@ -11,9 +11,13 @@ import { patternCandidates, rankPatterns } from './patterns.ts';
 import { analyseRecurrence, confirmedLinks } from './recurrence.ts';
 import { profileOf, type RecurrenceProfile } from './recurrence-profile.ts';
 import { suggestRecurrences } from './recurrence-suggestions.ts';
+import { analyseResponders } from './responders.ts';
+import { DEFAULT_WORKING_HOURS } from '../schema/working-hours.ts';
+import { evaluatePrograms } from '../programs/evaluate.ts';
+import type { Program } from '../programs/model.ts';
 import { findSimilar } from './similarity.ts';
 import { tokenise, weigh, type Weighting } from './text-index.ts';
-import { analyseTimeMetrics, incidentDurations } from './time-metrics.ts';
+import { analyseTimeMetrics, incidentDurations, mitigateAndResolve } from './time-metrics.ts';
 import type { Analysis, AnalysisSettings, Dimension } from './types.ts';
 
 export const DEFAULT_SETTINGS: Omit<AnalysisSettings, 'asOf'> = {
@@ -21,6 +25,7 @@ export const DEFAULT_SETTINGS: Omit<AnalysisSettings, 'asOf'> = {
   recurrenceWindowDays: 180,
   trendPeriods: 3,
   similarPerIncident: 5,
+  workingHours: DEFAULT_WORKING_HOURS,
 };
 
 /**
@@ -42,6 +47,7 @@ export function optionsFromConfig(config: Config['analysis'], asOf: string): Ana
   if (config?.period !== undefined) options.period = config.period;
   if (config?.recurrenceWindowDays !== undefined) options.recurrenceWindowDays = config.recurrenceWindowDays;
   if (config?.trendPeriods !== undefined) options.trendPeriods = config.trendPeriods;
+  if (config?.workingHours !== undefined) options.workingHours = config.workingHours;
   return options;
 }
 
@@ -64,10 +70,10 @@ export function populationProfiles(population: Population): RecurrenceProfile[] 
 }
 
 /**
- * Turns validated incidents into the Analysis. Pure: the same incidents, catalog and options give
- * the same value, so the JSON is byte-identical from run to run.
+ * Turns validated incidents (and programs, judged on them) into the Analysis. Pure: the same
+ * input and options give the same value, so the JSON is byte-identical from run to run.
  */
-export function analyze(incidents: readonly Incident[], catalog: Catalog, options: AnalysisOptions): Analysis {
+export function analyze(incidents: readonly Incident[], catalog: Catalog, options: AnalysisOptions, programs: readonly Program[] = []): Analysis {
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, ...options };
   const population = buildPopulation(incidents, catalog, settings);
   const profiles = populationProfiles(population);
@@ -94,6 +100,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
 
   const connected = connectedGroups(population);
   const timeMetrics = analyseTimeMetrics(population);
+  const resolveOverall = timeMetrics.find((m) => m.metric === 'resolve')!.overall;
   const byPeriod = groupBy(population.incidents, (c) => [c.period], population.scope.periods);
   return {
     version: 1,
@@ -106,19 +113,24 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
       recurrences: recurrence.total.recurrences,
       suggestedRecurrences: recurrence.total.suggested,
       preventableRecurrences: recurrence.preventable.length,
-      openActionItems: actionItems.totals.open + actionItems.totals.inProgress,
+      openActionItems: actionItems.totals.unfinished,
       overdueActionItems: actionItems.totals.overdue,
-      resolveP50: timeMetrics.find((m) => m.metric === 'resolve')!.overall.p50,
+      resolveP50: resolveOverall.p50,
+      resolveCount: resolveOverall.count,
     },
     perPeriod: [...byPeriod].map(([period, cases]) => ({ period, total: cases.length, bySeverity: countSeverities(cases, population.severities) })),
     windows: headlineWindows(population, ctx.recurrences, actionItems.items, settings.asOf),
     dimensions,
     coOccurrence: matrices,
-    patterns: rankPatterns(patternCandidates(matrices, groups, readerOf, population), ctx),
+    factors: population.factors,
+    patterns: rankPatterns(patternCandidates(matrices, groups, readerOf, population), { ...ctx, items: actionItems.items, chains: recurrence.families.map((f) => ({ incidents: f.members.map((m) => m.id) })) }),
     recurrence,
     similarity: findSimilar(population.all, weigh(tokens, SIMILARITY_TEXT), { top: settings.similarPerIncident, linked: (a, b) => connected(a) === connected(b) }),
     timeMetrics,
+    mitigateAndResolve: mitigateAndResolve(population),
     durations: incidentDurations(population),
     actionItems,
+    responders: analyseResponders(population, settings, [...new Set(catalog.services.map((s) => s.team))]),
+    programs: evaluatePrograms(programs, population, actionItems.items, settings.asOf),
   };
 }

@@ -1,7 +1,8 @@
 import type { Case, Population } from './cases.ts';
 import type { DimensionReader } from './dimensions.ts';
-import { median, round } from './stats.ts';
-import type { AnalysisSettings, CoOccurrence, Dimension, DimensionStats, MatrixCell, Trend, ValueStats } from './types.ts';
+import { compareCounts, median, round } from './stats.ts';
+import { exactMinutes } from './time-metrics.ts';
+import type { AnalysisSettings, CoOccurrence, CountChange, Dimension, DimensionStats, MatrixCell, ValueStats } from './types.ts';
 
 export interface GroupContext {
   population: Population;
@@ -23,7 +24,8 @@ export function describeGroup(cases: readonly Case[], ctx: GroupContext) {
   const perPeriod = new Array<number>(ctx.population.scope.periods.length).fill(0);
   let customerFacing = 0, recurrences = 0;
   for (const c of cases) {
-    if (c.resolve !== null) durations.push(c.resolve);
+    const resolve = exactMinutes(c, 'resolve');
+    if (resolve !== null) durations.push(resolve);
     if (c.customerFacing) customerFacing++;
     if (ctx.recurrences.has(c.id)) recurrences++;
     perPeriod[ctx.periodIndex.get(c.period)!]!++;
@@ -42,12 +44,15 @@ export function describeGroup(cases: readonly Case[], ctx: GroupContext) {
   };
 }
 
-/** The last n periods against the n before them. */
-export function trendOf(perPeriod: readonly number[], n: number): { direction: Trend; recent: number; previous: number } {
+/**
+ * The last n periods against the n before them (fewer when the history is shorter), tested for a
+ * change beyond chance: a word only when the counts can carry it.
+ */
+export function trendOf(perPeriod: readonly number[], n: number): CountChange {
   const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-  const recent = sum(perPeriod.slice(-n));
-  const previous = sum(perPeriod.slice(Math.max(0, perPeriod.length - 2 * n), Math.max(0, perPeriod.length - n)));
-  return { direction: recent > previous ? 'rising' : recent < previous ? 'falling' : 'flat', recent, previous };
+  const recent = perPeriod.slice(-n);
+  const previous = perPeriod.slice(Math.max(0, perPeriod.length - 2 * n), Math.max(0, perPeriod.length - n));
+  return compareCounts(sum(recent), sum(previous), recent.length, previous.length);
 }
 
 const byCountThenValue = (a: { count: number; value: string }, b: { count: number; value: string }) =>
@@ -76,7 +81,10 @@ export function coOccurrence(rows: DimensionReader, columns: DimensionReader, ca
       for (const column of columns.values(c)) {
         const key = `${row}\u0000${column}`;
         let cell = cells.get(key);
-        if (!cell) cells.set(key, (cell = { row, column, count: 0, incidents: [] }));
+        if (!cell) {
+          cell = { row, column, count: 0, incidents: [] };
+          cells.set(key, cell);
+        }
         cell.count++;
         cell.incidents.push(c.id);
       }

@@ -25,7 +25,7 @@ export function dimensionReaders(catalog: Catalog, population: Population): Dime
     { dimension: 'team', values: (c) => c.teams, label: same, declared: teams },
     { dimension: 'root_cause', values: (c) => c.rootCauses, label: (v) => causeLabels.get(v) ?? v, declared: catalog.root_causes.map((c) => c.id) },
     { dimension: 'trigger', values: (c) => (c.trigger === undefined ? none : [c.trigger]), label: (v) => triggerLabels.get(v) ?? v, declared: catalog.triggers.map((t) => t.id) },
-    { dimension: 'contributing_factor', values: (c) => c.factors, label: (v) => population.factorLabels.get(v) ?? v, declared: none },
+    { dimension: 'contributing_factor', values: (c) => c.factors, label: (v) => population.factorLabels.get(v) ?? v, declared: catalog.contributing_factors.map((f) => f.id) },
     { dimension: 'tag', values: (c) => c.tags, label: same, declared: none },
     { dimension: 'detection', values: (c) => (c.detection === undefined ? none : [c.detection]), label: same, declared: DETECTIONS },
   ];

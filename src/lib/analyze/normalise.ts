@@ -36,18 +36,3 @@ export function singular(word: string): string {
   if (/(?:ss|x|z|ch|sh|us)es$/.test(word)) return word.slice(0, -2);
   return word.slice(0, -1);
 }
-
-/**
- * The form contributing factors are compared in: "No connection limits." and "no connection
- * limit" are the same factor. Lowercase, punctuation removed, whitespace collapsed, simple plurals
- * made singular.
- */
-export function normaliseFactor(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s-]+/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(singular)
-    .join(' ');
-}

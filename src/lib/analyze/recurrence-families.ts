@@ -1,6 +1,7 @@
 import { actionItemFields } from './action-items.ts';
 import { daysBetween } from './calendar.ts';
 import { byStart, type Case, type Population } from './cases.ts';
+import { isOpen } from './concepts.ts';
 import { round } from './stats.ts';
 import type { ActionItemRow, FamilyMember, FamilyStatus, PreventItem, RecurrenceFamily, RecurrenceLink } from './types.ts';
 
@@ -63,7 +64,7 @@ export function findFamilies(population: Population, links: readonly RecurrenceL
     const cases = members.map((m) => population.byId.get(m.id)!);
     const lastCase = cases.reduce((latest, c) => (byStart(c, latest) > 0 ? c : latest));
     const items = cases.flatMap(preventItems);
-    const open = items.filter((i) => i.status === 'open' || i.status === 'in-progress');
+    const open = items.filter((i) => isOpen(i, asOf));
     families.push({
       origin: origin.id,
       members,

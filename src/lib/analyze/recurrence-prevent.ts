@@ -1,16 +1,17 @@
-import { daysBetween } from './calendar.ts';
+import { daysBetween, shiftDays } from './calendar.ts';
 import { byStart, type Population } from './cases.ts';
+import { isOpen } from './concepts.ts';
 import { preventItems } from './recurrence-families.ts';
 import type { PreventItem, RecurrenceAnalysis, RecurrenceLink, RecurrenceWithItems } from './types.ts';
 
 type Kinds = Pick<RecurrenceAnalysis, 'preventable' | 'recurredBeforeDue' | 'recurredWithoutDueDate' | 'recurredAfterFix'>;
 
 /**
- * Whether an item was done before a day began. Dates have no time of day, so an item completed
- * on the day the recurrence started did not prevent it.
+ * Whether an item was done before a day began: not open at the end of the day before. Dates have
+ * no time of day, so an item completed on the day the recurrence started did not prevent it.
  */
 function doneBefore(item: PreventItem, date: string): boolean {
-  return item.status === 'done' && item.completedAt !== null && item.completedAt < date;
+  return !isOpen(item, shiftDays(date, -1));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sectionKey } from '../parse/body.ts';
-import { normaliseFactor } from './normalise.ts';
+import { factorKey } from '../text/factor-text.ts';
 import type { TextFields } from './text-index.ts';
 
 /**
@@ -74,7 +74,7 @@ export function profileOf(id: string, data: Record<string, unknown>, body: strin
     services: [...new Set(strings(data.services))],
     rootCauses: [...new Set(strings(data.root_causes))],
     trigger,
-    factors: [...new Set(factors.map(normaliseFactor).filter(Boolean))],
+    factors: [...new Set(factors.map(factorKey).filter(Boolean))],
     recurrenceOf: string(data.recurrence_of),
     notRecurrenceOf: strings(data.not_recurrence_of),
     related: strings(data.related),

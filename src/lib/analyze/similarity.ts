@@ -109,8 +109,8 @@ export function findSimilar(cases: readonly Case[], index: TextIndex, options: {
     if (n <= EXACT_UP_TO) {
       // A small folder is scored exactly: every other incident is a candidate.
       for (let other = 0; other < n; other++) if (other !== doc) touched[count++] = other;
-      const rescored = [...touched.subarray(0, count)].map((other) => ({ other, score: dot(v, vectors[other]!) }));
-      return keep(doc, v, rescored);
+      keep(doc, v, [...touched.subarray(0, count)].map((other) => ({ other, score: dot(v, vectors[other]!) })));
+      return;
     }
     for (const i of heaviest(v.weights, QUERY_TERMS)) {
       const t = v.terms[i]!;

@@ -10,7 +10,7 @@ your yours one two three per via within without across still yet may might must 
 
 const WORD_BREAK = /[^\p{L}\p{N}]+/u;
 const SPACE = /\s+/;
-const MAYBE_COMPOUND = /[-_.]|[a-z][A-Z]|[^\x00-\x7f]/;
+const MAYBE_COMPOUND = /[-_.]|[a-z][A-Z]|[^ -~\s]/;
 const PLAIN_WORD = /^[a-z]+$/;
 const EDGE_PUNCTUATION = /^[([{"'`*_]+|[)\]}"'`*_.,;:!?]+$/g;
 /** An identifier of several parts: `invoice-sync`, `invoice_sync`, `pool.max_size`, `InvoiceSync`. */
@@ -150,7 +150,8 @@ export function tokenise(documents: readonly TextFields[]): Tokenised {
     else {
       id = ids.get(term);
       if (id === undefined) {
-        ids.set(term, (id = words.length));
+        id = words.length;
+        ids.set(term, id);
         words.push(term);
       }
     }
@@ -295,7 +296,10 @@ export function backgroundPairs(n: number, max: number): [number, number][] {
     return pairs;
   }
   let state = 2_463_534_242;
-  const next = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) % n;
+  const next = () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state % n;
+  };
   while (pairs.length < max) {
     const i = next(), j = next();
     if (i !== j) pairs.push([i, j]);

@@ -5,6 +5,9 @@
  * docs/analysis.md defines every number.
  */
 
+import type { ProgramEvaluation } from '../programs/types.ts';
+import type { WorkingHours } from '../schema/working-hours.ts';
+
 export type PeriodUnit = 'month' | 'quarter';
 
 export type Dimension = 'service' | 'team' | 'root_cause' | 'trigger' | 'contributing_factor' | 'tag' | 'detection';
@@ -15,6 +18,8 @@ export interface AnalysisSettings {
   recurrenceWindowDays: number;
   trendPeriods: number;
   similarPerIncident: number;
+  /** When a page counts as in working hours, on the clock of its own offset. */
+  workingHours: WorkingHours;
 }
 
 /** Why a postmortem is not in the incident metrics. */
@@ -34,12 +39,19 @@ export interface Scope {
   last?: string;
 }
 
-/** count, p50, p90 and max of a set of durations; never a mean (the distributions are skewed). */
+/**
+ * count, p50, p90 and max of a set of durations; never a mean (the distributions are skewed).
+ * Every percentile is shown with `count`, its n.
+ */
 export interface DurationSummary {
+  /** n: the durations the percentiles are computed over. */
   count: number;
   /** Incidents lacking one of the two timestamps: counted here, not as zero. */
   missing: number;
+  /** Incidents whose author marked one of the two timestamps approximate: left out, counted here. */
+  approximate: number;
   p50: number | null;
+  /** Null below 10 durations, where nearest-rank p90 is only the maximum again. */
   p90: number | null;
   max: number | null;
 }
@@ -68,6 +80,8 @@ export interface TimeMetricAnalysis {
   overall: DurationSummary;
   /** Ids of incidents lacking a timestamp this metric needs. */
   missing: string[];
+  /** Ids of incidents left out because a timestamp this metric needs is marked approximate. */
+  approximate: string[];
   perPeriod: PeriodDurations[];
   histogram: HistogramBin[];
   /** The 10 longest, longest first. */
@@ -81,7 +95,24 @@ export interface IncidentDurations {
   resolve: number | null;
 }
 
-export type Trend = 'rising' | 'falling' | 'flat';
+/** `flat`: no change beyond chance; `too-few`: fewer than 5 events, too few to tell. */
+export type Trend = 'rising' | 'falling' | 'flat' | 'too-few';
+
+/** Two counts of events in consecutive windows, and whether they differ beyond chance. */
+export interface CountChange {
+  direction: Trend;
+  recent: number;
+  previous: number;
+  /** Two-sided p-value of the conditional binomial test; null when too few to test. */
+  pValue: number | null;
+}
+
+/** Time to mitigate and time to resolve over the same incidents: those with both measured exactly. */
+export interface MitigateAndResolve {
+  count: number;
+  mitigate: DurationSummary;
+  resolve: DurationSummary;
+}
 
 export interface ValueStats {
   value: string;
@@ -99,7 +130,7 @@ export interface ValueStats {
   recurrences: number;
   /** Counts on the analysis' period axis (`Scope.periods`). */
   perPeriod: number[];
-  trend: { direction: Trend; recent: number; previous: number };
+  trend: CountChange;
   /** Ids, in time order. */
   incidents: string[];
 }
@@ -129,24 +160,72 @@ export interface CoOccurrence {
   cells: MatrixCell[];
 }
 
+/** One way a contributing factor was written, and how it was matched to the value it counts as. */
+export interface FactorWriting {
+  text: string;
+  /** Postmortems past draft, of any kind, that write it so. */
+  postmortems: number;
+  /**
+   * `id`: the catalog id; `exact`: the same content words as a label, an alias or the cluster's
+   * leading writing; `similar`: close to them (`similarity`, 0–1; 0 for a misspelt id).
+   */
+  how: 'id' | 'exact' | 'similar';
+  similarity?: number;
+}
+
+/** A contributing factor as the analysis counts it: a declared one, or a cluster of free text. */
+export interface FactorGroup {
+  /** The dimension value: the catalog id, or the words of the cluster's label. */
+  value: string;
+  label: string;
+  declared: boolean;
+  /** Incidents naming it (near-misses and game days not counted). */
+  incidents: number;
+  writings: FactorWriting[];
+  /** For a cluster: the id to declare it with in the catalog. */
+  suggestedId?: string;
+}
+
 export interface PatternPart {
   dimension: Dimension;
   value: string;
   label: string;
 }
 
+/** `active`: an incident in the trend window; `resolved`: none since, and every prevent item done; `quiet`: none since, prevent work still open. */
+export type PatternStatus = 'active' | 'quiet' | 'resolved';
+
 export interface Pattern {
-  /** One value, or a pair of values from two dimensions. */
+  /**
+   * What it is named by: a contributing factor (it says why), or a pair of values from two
+   * dimensions, or one service, root cause or trigger.
+   */
   parts: PatternPart[];
+  /** Other values and pairs that cover exactly the same incidents, most associated first. */
+  sameIncidents: PatternPart[][];
   score: number;
+  /**
+   * How many times more often the combination happens than its parts predict, shrunk toward 1 for
+   * small counts (docs/analysis.md); 1 when nothing pairs these incidents more than chance.
+   */
+  lift: number;
+  /** For a contributing factor: the service, root cause or trigger its lift is with. */
+  liftWith?: PatternPart;
   count: number;
-  /** e.g. "4 incidents in 5 months: payments-api × capacity-exhaustion, 2 of them SEV1". */
+  /** e.g. "4 incidents in 5 months: contributing factor "No connection pooling", 1 of them SEV1, 3 recurrences". */
   explanation: string;
   bySeverity: Record<string, number>;
   recurrences: number;
   firstSeen: string;
   lastSeen: string;
+  status: PatternStatus;
+  /** The last N periods against the N before. */
+  trend: CountChange;
   incidents: string[];
+  /** Recurrence families with at least two of its incidents, each named by its origin. */
+  chains: string[];
+  /** The action items of its incidents: counts, and the items still to do (open or in progress). */
+  actionItems: { total: number; open: number; overdue: number; done: number; prevent: number; preventDone: number; toDo: { incident: string; index: number }[] };
 }
 
 /** A recurrence an author confirmed: B's `recurrence_of` names A. */
@@ -202,7 +281,7 @@ export interface PreventItem {
   title: string;
   owner: string;
   priority: string;
-  status: string;
+  status: ActionItemStatus;
   due: string | null;
   completedAt: string | null;
   ticket: string | null;
@@ -322,6 +401,13 @@ export interface ActionItemRow {
   due: string | null;
   completedAt: string | null;
   ticket: string | null;
+  /** The item's labels, in the order written; none is `[]`. */
+  labels: string[];
+  /** Why the item has its status, as written; a `wont-do` item counts as closed in a program only with one. */
+  reason: string | null;
+  /** Open at the analysis date (`isOpen`): not done by then, not won't do. */
+  open: boolean;
+  /** Overdue at the analysis date (`isOverdue`): open then and due before it. */
   overdue: boolean;
   /** Days past due at the analysis date, for overdue items. */
   overdueDays: number | null;
@@ -335,8 +421,10 @@ export interface ActionItemCounts {
   inProgress: number;
   done: number;
   wontDo: number;
+  /** Open at the analysis date (`isOpen`): what the headline calls open, whatever the status says now. */
+  unfinished: number;
   overdue: number;
-  /** done ÷ (total − won't do); null when nothing is left to do. */
+  /** Done by the analysis date ÷ (total − won't do); null when nothing is left to do. */
   completionRate: number | null;
 }
 
@@ -369,6 +457,8 @@ export interface HeadlineNumbers {
   openActionItems: number;
   overdueActionItems: number;
   resolveP50: number | null;
+  /** n of resolveP50. */
+  resolveCount: number;
 }
 
 /** The headline numbers of a window of days (both ends included). */
@@ -381,10 +471,83 @@ export interface HeadlineWindow {
   customerFacing: number;
   recurrences: number;
   resolveP50: number | null;
+  /** n of resolveP50: incidents of the window with an exact time to resolve. */
+  resolveCount: number;
   /** Incidents of the window without `resolved_at`, left out of resolveP50. */
   resolveMissing: number;
+  /** Incidents of the window whose time to resolve is marked approximate, left out of resolveP50. */
+  resolveApproximate: number;
   /** Action items overdue at the window's last day. */
   overdueActionItems: number;
+}
+
+/** The counts the dashboard compares window over window; the others are levels or medians. */
+export type WindowCount = 'incidents' | 'severe' | 'customerFacing' | 'recurrences';
+
+export interface HeadlineWindows {
+  days: number;
+  /** The severities counted as `severe` (`severeSeverities`). */
+  severe: string[];
+  recent: HeadlineWindow;
+  previous: HeadlineWindow;
+  /** Recent against previous for each count: a direction only when it is beyond chance. */
+  changes: Record<WindowCount, CountChange>;
+}
+
+export interface PersonLoad {
+  /** As written in `responders[].who`. */
+  who: string;
+  /** The teams the person responded for, most incidents first. */
+  teams: string[];
+  /** Incidents the person is listed in. */
+  incidents: number;
+  /** Of them, as incident commander. */
+  asCommander: number;
+  /** Sum of `hours` where given. */
+  hours: number;
+  /** Entries without `hours`: left out of the sum, not counted as zero. */
+  hoursMissing: number;
+  /** Entries with `paged_at`. */
+  pages: number;
+  /** Of them, outside working hours on the clock of `paged_at`'s offset. */
+  outOfHoursPages: number;
+}
+
+export interface TeamLoad {
+  /** A catalog team, as responders name it. */
+  team: string;
+  /** Incidents at least one of the team's people responded to. */
+  incidents: number;
+  responders: number;
+  hours: number;
+  hoursMissing: number;
+  pages: number;
+  outOfHoursPages: number;
+  /** The person of the team with most incidents (then by name); null without any. */
+  busiest: string | null;
+  busiestIncidents: number;
+  /** busiestIncidents ÷ incidents: how much of the team's load one person carries. */
+  concentration: number | null;
+  /** The team's people, counted over their entries for this team only. */
+  people: PersonLoad[];
+}
+
+export interface LoadSummary {
+  /** First and last day counted. */
+  from: string | null;
+  to: string;
+  /** Incidents in the span, and how many of them list responders. */
+  incidents: number;
+  withResponders: number;
+  people: PersonLoad[];
+  /** Teams in catalog order, those without responders left out. */
+  teams: TeamLoad[];
+}
+
+export interface ResponderAnalysis {
+  allTime: LoadSummary;
+  /** The last 90 days up to the analysis date. */
+  recent: LoadSummary;
 }
 
 export interface Analysis {
@@ -395,13 +558,19 @@ export interface Analysis {
   /** Incidents per period, by severity (every catalog severity, worst first). */
   perPeriod: { period: string; total: number; bySeverity: Record<string, number> }[];
   /** The last 90 days up to the analysis date against the 90 before. */
-  windows: { days: number; recent: HeadlineWindow; previous: HeadlineWindow };
+  windows: HeadlineWindows;
   dimensions: DimensionStats[];
   coOccurrence: CoOccurrence[];
+  /** Every contributing factor: declared ones in catalog order, then clusters by incidents. */
+  factors: FactorGroup[];
   patterns: Pattern[];
   recurrence: RecurrenceAnalysis;
   similarity: SimilarityAnalysis;
   timeMetrics: TimeMetricAnalysis[];
+  mitigateAndResolve: MitigateAndResolve;
   durations: IncidentDurations[];
   actionItems: ActionItemAnalysis;
+  responders: ResponderAnalysis;
+  /** Programs declared by the analysis date, active ones first. */
+  programs: ProgramEvaluation[];
 }

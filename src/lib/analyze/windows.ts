@@ -1,43 +1,44 @@
+import { shiftDays } from './calendar.ts';
 import type { Population } from './cases.ts';
-import { overdueOn } from './action-items.ts';
-import { median } from './stats.ts';
-import type { ActionItemRow, HeadlineWindow } from './types.ts';
+import { isOverdue, isSevere, severeSeverities } from './concepts.ts';
+import { compareCounts, median } from './stats.ts';
+import { exactMinutes } from './time-metrics.ts';
+import type { ActionItemRow, HeadlineWindow, HeadlineWindows, WindowCount } from './types.ts';
 
 /** The last `days` days up to the analysis date, and the same number of days before them. */
 export const WINDOW_DAYS = 90;
-
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The headline numbers of one window, both ends included. Action items are counted as they stood
  * at the window's last day: due before it and not done by it.
  */
 function windowNumbers(population: Population, recurrences: ReadonlySet<string>, items: readonly ActionItemRow[], from: string, to: string): HeadlineWindow {
-  const severe = new Set(population.severities.slice(0, 2));
   const cases = population.incidents.filter((c) => c.date >= from && c.date <= to);
-  const resolved = cases.flatMap((c) => (c.resolve === null ? [] : [c.resolve]));
+  const resolved = cases.flatMap((c) => { const m = exactMinutes(c, 'resolve'); return m === null ? [] : [m]; });
   return {
     from,
     to,
     incidents: cases.length,
-    severe: cases.filter((c) => severe.has(c.severity)).length,
+    severe: cases.filter((c) => isSevere(c.severity, population.severities)).length,
     customerFacing: cases.filter((c) => c.customerFacing).length,
     recurrences: cases.filter((c) => recurrences.has(c.id)).length,
     resolveP50: median(resolved),
-    resolveMissing: cases.length - resolved.length,
-    overdueActionItems: items.filter((i) => population.byId.get(i.incident)!.date <= to && overdueOn(i, to)).length,
+    resolveCount: resolved.length,
+    resolveMissing: cases.filter((c) => c.resolve === null).length,
+    resolveApproximate: cases.filter((c) => c.resolve !== null && exactMinutes(c, 'resolve') === null).length,
+    overdueActionItems: items.filter((i) => population.byId.get(i.incident)!.date <= to && isOverdue(i, to)).length,
   };
 }
 
-export function headlineWindows(population: Population, recurrences: ReadonlySet<string>, items: readonly ActionItemRow[], asOf: string) {
+/** Counts of events in a window, which the two-window test applies to. */
+const COUNTS: readonly WindowCount[] = ['incidents', 'severe', 'customerFacing', 'recurrences'];
+
+export function headlineWindows(population: Population, recurrences: ReadonlySet<string>, items: readonly ActionItemRow[], asOf: string): HeadlineWindows {
   const recentFrom = shiftDays(asOf, -(WINDOW_DAYS - 1));
   const previousTo = shiftDays(recentFrom, -1);
   const previousFrom = shiftDays(previousTo, -(WINDOW_DAYS - 1));
-  return {
-    days: WINDOW_DAYS,
-    recent: windowNumbers(population, recurrences, items, recentFrom, asOf),
-    previous: windowNumbers(population, recurrences, items, previousFrom, previousTo),
-  };
+  const recent = windowNumbers(population, recurrences, items, recentFrom, asOf);
+  const previous = windowNumbers(population, recurrences, items, previousFrom, previousTo);
+  const changes = Object.fromEntries(COUNTS.map((key) => [key, compareCounts(recent[key], previous[key])])) as HeadlineWindows['changes'];
+  return { days: WINDOW_DAYS, severe: severeSeverities(population.severities), recent, previous, changes };
 }

@@ -2,18 +2,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../parse/line-index.ts';
+import { internalParseError } from '../parse/internal-error.ts';
 import { decodeSource } from '../parse/source.ts';
 import { parseYaml, rootSpan } from '../parse/yaml.ts';
 import { YamlSpans } from '../parse/yaml-spans.ts';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
 import { configSchema, type Config } from '../schema/config.ts';
+import { capFindings } from '../validate/finding-cap.ts';
 import { issuesToDiagnostics } from '../validate/zod-issues.ts';
+import { salvage } from './salvage.ts';
 
 export const CONFIG_FILE = 'hindsight.config.json';
 
 /**
  * Reads `hindsight.config.json` from a folder. A missing file means the defaults; a broken one is
- * reported with positions like any other file (JSON is YAML, so the same parser places them).
+ * reported with positions like any other file (JSON is YAML, so the same parser places them), and a
+ * file that breaks a parser is a finding: the defaults are used and the run goes on.
  */
 export function loadConfig(dir: string): { config: Config; diagnostics: Diagnostic[] } {
   const defaults = configSchema.parse({});
@@ -23,6 +27,15 @@ export function loadConfig(dir: string): { config: Config; diagnostics: Diagnost
   } catch {
     return { config: defaults, diagnostics: [] };
   }
+  try {
+    const { config, diagnostics } = readConfig(bytes, defaults);
+    return { config, diagnostics: capFindings(CONFIG_FILE, diagnostics) };
+  } catch (error) {
+    return { config: defaults, diagnostics: [internalParseError(CONFIG_FILE, { start: { line: 1, column: 1 } }, `Reading ${CONFIG_FILE}`, error)] };
+  }
+}
+
+function readConfig(bytes: Uint8Array, defaults: Config): { config: Config; diagnostics: Diagnostic[] } {
   const source = decodeSource(CONFIG_FILE, bytes);
   if (!source.ok) return { config: defaults, diagnostics: source.diagnostics };
   const lines = new LineIndex(source.text);
@@ -39,5 +52,6 @@ export function loadConfig(dir: string): { config: Config; diagnostics: Diagnost
   diagnostics.push(...issuesToDiagnostics(result.error.issues, {
     file: CONFIG_FILE, schema: configSchema, data: parsed.data, spans,
   }));
-  return { config: defaults, diagnostics };
+  // The findings say what is wrong; every setting they do not name still applies.
+  return { config: salvage(configSchema, parsed.data, result.error.issues) ?? defaults, diagnostics };
 }

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
+import { compareDiagnostics } from '../diagnostics/diagnostic.ts';
 import { validateCatalogFile, type CatalogResult } from '../validate/catalog-file.ts';
 import { displayPath, readBytes } from './validate-files.ts';
 
@@ -15,7 +16,8 @@ export function loadCatalog(options: { incidentsDir: string; cwd: string; catalo
   const path = catalogPath(options);
   const file = displayPath(options.cwd, path);
   const bytes = readBytes(path);
-  return { ...validateCatalogFile(bytes instanceof Error ? undefined : bytes, file), path, file };
+  const result = validateCatalogFile(bytes instanceof Error ? undefined : bytes, file);
+  return { ...result, diagnostics: [...result.diagnostics].sort(compareDiagnostics), path, file };
 }
 
 /** The catalog as `hindsight.config.json` in `cwd` places it. */

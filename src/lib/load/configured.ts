@@ -16,6 +16,7 @@ export async function loadConfiguredProject(options: ConfiguredLoadOptions): Pro
   const loadOptions: LoadOptions = { ...options, incidentsDir: options.incidentsDir ?? config.incidents };
   if (config.requiredSections) loadOptions.requiredSections = config.requiredSections;
   if (config.catalog && !options.catalog) loadOptions.catalog = config.catalog;
+  if (config.programs && !options.programs) loadOptions.programs = config.programs;
   const result = await loadProject(loadOptions);
   return { ...result, diagnostics: [...diagnostics, ...result.diagnostics].sort(compareDiagnostics) };
 }

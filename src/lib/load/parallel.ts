@@ -9,22 +9,36 @@ import { validateFiles, type FileContext } from './validate-files.ts';
  */
 const MIN_FILES_PER_THREAD = 400;
 
-function runWorker(paths: string[], ctx: FileContext): Promise<IncidentFileResult[]> {
+/** The events of a worker that `settleWorker` listens to. */
+export interface WorkerEvents {
+  once(event: 'message', listener: (results: IncidentFileResult[]) => void): unknown;
+  once(event: 'error' | 'exit', listener: () => void): unknown;
+  terminate(): unknown;
+}
+
+/**
+ * The results of a worker: its answer, or, if it fails before answering (a bundler moved the
+ * module, a sandbox forbids threads), `fallback`'s, computed on this thread. The fallback runs
+ * only then: a worker that answered exits too, and its files must not be validated again.
+ */
+export function settleWorker(worker: WorkerEvents, fallback: () => IncidentFileResult[]): Promise<IncidentFileResult[]> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { paths, ctx } });
     let settled = false;
-    const settle = (results: IncidentFileResult[]) => {
+    const settle = (results: () => IncidentFileResult[]) => {
       if (settled) return;
       settled = true;
       void worker.terminate();
-      resolve(results);
+      resolve(results());
     };
-    worker.once('message', settle);
-    // A worker that cannot start (a bundler moved the module, a sandbox forbids threads) must not
-    // fail the run: its share is validated on this thread instead.
-    worker.once('error', () => settle(validateFiles(paths, ctx)));
-    worker.once('exit', () => settle(validateFiles(paths, ctx)));
+    worker.once('message', (results) => settle(() => results));
+    worker.once('error', () => settle(fallback));
+    worker.once('exit', () => settle(fallback));
   });
+}
+
+function runWorker(paths: string[], ctx: FileContext): Promise<IncidentFileResult[]> {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { paths, ctx } });
+  return settleWorker(worker, () => validateFiles(paths, ctx));
 }
 
 /**
@@ -36,7 +50,9 @@ export async function validateInParallel(paths: readonly string[], ctx: FileCont
   const n = Math.max(1, Math.min(threads, Math.floor(paths.length / MIN_FILES_PER_THREAD)));
   if (n === 1) return validateFiles(paths, ctx);
   const shares: string[][] = Array.from({ length: n }, () => []);
-  paths.forEach((path, i) => shares[i % n]!.push(path));
+  paths.forEach((path, i) => {
+    shares[i % n]!.push(path);
+  });
   const pending = shares.slice(1).map((share) => runWorker(share, ctx));
   const results: IncidentFileResult[][] = [validateFiles(shares[0]!, ctx), ...(await Promise.all(pending))];
   return paths.map((_, i) => results[i % n]![Math.floor(i / n)]!);

@@ -1,7 +1,12 @@
 import type { Heading, List, Nodes, Root, RootContent } from 'mdast';
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the library's own name for it; Object's toString is never meant here
 import { toString } from 'mdast-util-to-string';
 import { markdownToMdast } from 'satteri';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diagnostic } from '../diagnostics/diagnostic.ts';
 import { detach } from '../text/detach.ts';
+import { checkBodyText, checkTreeDepth } from './body-limits.ts';
+import { internalParseError } from './internal-error.ts';
 
 /** A `##` section of the body. */
 export interface Section {
@@ -82,8 +87,30 @@ function timelineEntries(list: List, lineOffset: number): RawTimelineEntry[] {
  * @param lineOffset lines before the body in the file, so reported lines are the file's.
  */
 export function outlineBody(markdown: string, lineOffset: number): BodyOutline {
-  const root = markdownToMdast(markdown, { features: { frontmatter: false } }) as Root;
-  return outlineTree(root, lineOffset);
+  return outlineTree(parseMarkdown(markdown), lineOffset);
+}
+
+function parseMarkdown(markdown: string): Root {
+  return markdownToMdast(markdown, { features: { frontmatter: false } }) as Root;
+}
+
+/**
+ * The outline of a body from a whole organisation: refused with a finding when it is beyond what
+ * the Markdown parser reads in linear time (body-limits.ts), and a finding, never an exception,
+ * when the parser fails anyway. Lines in findings are the file's.
+ */
+export function readBody(file: string, markdown: string, lineOffset: number): { outline?: BodyOutline; diagnostics: Diagnostic[] } {
+  const at = (line: number) => ({ start: { line: line + lineOffset, column: 1 } });
+  const refused = checkBodyText(markdown);
+  if (refused) return { diagnostics: [diagnostic(file, at(refused.line), refused.rule, 'error', refused.message)] };
+  try {
+    const root = parseMarkdown(markdown);
+    const deep = checkTreeDepth(root);
+    if (deep) return { diagnostics: [diagnostic(file, at(deep.line), deep.rule, 'error', deep.message)] };
+    return { outline: outlineTree(root, lineOffset), diagnostics: [] };
+  } catch (error) {
+    return { diagnostics: [internalParseError(file, at(1), 'Reading the Markdown body', error)] };
+  }
 }
 
 /** The outline of an already parsed mdast tree. */

@@ -1,8 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
-
-/** Larger files are not postmortems; parsing them would only slow every run down. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+import { LIMITS } from './limits.ts';
 
 export type DecodedSource =
   | { ok: true; text: string; diagnostics: Diagnostic[] }
@@ -36,7 +34,8 @@ function positionOfByte(bytes: Uint8Array, offset: number) {
  * A byte order mark is removed (positions are then as an editor shows them) and reported.
  */
 export function decodeSource(file: string, bytes: Uint8Array): DecodedSource {
-  if (bytes.length > MAX_FILE_BYTES) {
+  // Larger files are not postmortems; parsing them would only slow every run down.
+  if (bytes.length > LIMITS.fileBytes) {
     const size = (bytes.length / 1024 / 1024).toFixed(1);
     return { ok: false, diagnostics: [diagnostic(file, START, 'file-too-large', 'error', `the file is ${size} MB, over the 1 MB limit for a postmortem; move attachments and logs elsewhere and link to them`)] };
   }
@@ -54,6 +53,17 @@ export function decodeSource(file: string, bytes: Uint8Array): DecodedSource {
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
     diagnostics.push(diagnostic(file, START, 'file-encoding', 'warning', 'the file starts with a UTF-8 byte order mark; it is ignored here, but some tools choke on it: save the file as UTF-8 without BOM'));
+  }
+  const loneCr = /\r(?!\n)/.exec(text);
+  if (loneCr) {
+    // YAML and Markdown both read a lone CR as a line break; made `\n`, it is one for positions
+    // too, so lines are counted as an editor shows them and no parser meets a kind of break the
+    // others do not.
+    const before = text.slice(0, loneCr.index);
+    const line = before.split('\n').length;
+    text = text.replace(/\r(?!\n)/g, '\n');
+    diagnostics.push(diagnostic(file, { start: { line, column: loneCr.index - before.lastIndexOf('\n') } }, 'file-line-endings', 'warning',
+      'this line ends with a lone carriage return (classic Mac OS line breaks); it is read as a line break, but Git and most tools show the file as one line: save it with LF line endings'));
   }
   if (text.trim() === '') {
     diagnostics.push(diagnostic(file, START, 'file-empty', 'error', 'the file is empty; write a postmortem in it (start from incidents/_template.md) or delete it'));

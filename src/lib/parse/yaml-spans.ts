@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Span } from '../diagnostics/diagnostic.ts';
 import type { LineIndex } from './line-index.ts';
 
@@ -13,12 +13,28 @@ interface Found {
   complete: boolean;
 }
 
+/** Each mapping's pairs by key, built on first lookup: a file with 50,000 findings asks 50,000 times. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let pairs = pairsByKey.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const pair of map.items) {
+      // The first of duplicated keys, as the finding about the duplicate points at the second.
+      if (isScalar(pair.key) && !pairs.has(String(pair.key.value))) pairs.set(String(pair.key.value), pair as Pair);
+    }
+    pairsByKey.set(map, pairs);
+  }
+  return pairs.get(key);
+}
+
 function walk(doc: Document.Parsed, path: Path): Found {
   let node = doc.contents as Node | null;
   let key: Node | null = null;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairOf(node as YAMLMap, String(segment));
       if (!pair) return { node, key, complete: false };
       key = pair.key as Node;
       node = (pair.value as Node | null) ?? null;
@@ -62,16 +78,27 @@ export class YamlSpans {
   }
 
   value(path: Path): Span {
-    const doc = this.#document();
-    const found = walk(doc, path);
-    if (!found.complete && found.node === doc.contents) return this.#span(null);
-    const target = found.complete ? (found.node?.range ? found.node : found.key) : (found.key ?? found.node);
-    return this.#span(target);
+    return this.#locate((doc) => {
+      const found = walk(doc, path);
+      if (!found.complete && found.node === doc.contents) return null;
+      return found.complete ? (found.node?.range ? found.node : found.key) : (found.key ?? found.node);
+    });
   }
 
   key(path: Path): Span {
-    const found = walk(this.#document(), path);
-    return this.#span(found.complete ? (found.key ?? found.node) : (found.key ?? found.node));
+    return this.#locate((doc) => {
+      const found = walk(doc, path);
+      return found.key ?? found.node;
+    });
+  }
+
+  /** A position is a courtesy: if building the document fails, the finding points at line 1. */
+  #locate(find: (doc: Document.Parsed) => Node | null): Span {
+    try {
+      return this.#span(find(this.#document()));
+    } catch {
+      return this.#span(null);
+    }
   }
 
   #span(node: Node | null | undefined): Span {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, nonEmptyText } from './fields.ts';
+import { date, nonEmptyText, slug } from './fields.ts';
 
 export const ACTION_ITEM_TYPES = ['prevent', 'detect', 'mitigate', 'process'] as const;
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
@@ -18,6 +18,10 @@ export const actionItemSchema = z.strictObject({
   /** Required when `status: done`, forbidden otherwise (checked with the other cross-field rules). */
   completed_at: date.optional(),
   ticket: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** Optional lowercase slugs that programs follow, e.g. `connection-pooling`; the catalog may list the allowed ones. */
+  labels: z.array(slug('label', 'connection-pooling')).min(1, { error: 'must list at least one label, or be left out' }).optional(),
+  /** Optional: why the item has its status. A `wont-do` item counts as closed in a program's criteria only with one. */
+  reason: nonEmptyText.optional(),
 });
 
 export type ActionItemInput = z.input<typeof actionItemSchema>;

@@ -32,6 +32,25 @@ export const triggerSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+export const contributingFactorSchema = z.strictObject({
+  /** What postmortems write to name it exactly, e.g. `no-connection-pooling`. */
+  id: slug('contributing-factor id', 'no-connection-pooling'),
+  label: nonEmptyText,
+  description: z.string().optional(),
+  /**
+   * Other ways authors write it. Free text whose words equal the label's or an alias's counts as
+   * this factor; text close to them counts too, with a notice. Default: none.
+   */
+  aliases: z.array(nonEmptyText).default([]),
+});
+
+export const labelSchema = z.strictObject({
+  id: slug('label', 'connection-pooling'),
+  /** Optional display name. */
+  label: nonEmptyText.optional(),
+  description: z.string().optional(),
+});
+
 /** The default severities when a catalog declares none: SEV1 is the worst. */
 export const DEFAULT_SEVERITIES = [
   { id: 'SEV1', label: 'Critical' },
@@ -48,8 +67,13 @@ export const catalogSchema = z.strictObject({
   root_causes: z.array(rootCauseSchema).min(1, { error: 'must list at least one root-cause category' }),
   /** Default: none. */
   triggers: z.array(triggerSchema).default([]),
+  /** The mechanisms incidents share, named once so that every postmortem counts them alike. Default: none. */
+  contributing_factors: z.array(contributingFactorSchema).default([]),
+  /** The action-item labels allowed. Default: not declared, so any label is allowed. */
+  labels: z.array(labelSchema).optional(),
 });
 
 export type CatalogInput = z.input<typeof catalogSchema>;
 export type Catalog = z.output<typeof catalogSchema>;
 export type Service = z.output<typeof serviceSchema>;
+export type ContributingFactor = z.output<typeof contributingFactorSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workingHoursSchema } from './working-hours.ts';
 
 const sectionName = z.string().trim().min(1, { error: 'must not be empty' });
 
@@ -14,6 +15,11 @@ export const configSchema = z.strictObject({
    * Lets a monorepo keep one catalog beside several incidents folders, or outside them.
    */
   catalog: z.string().min(1).optional(),
+  /**
+   * The programs folder (code yellows and other programs), relative to the config file.
+   * Default: `programs` beside the incidents folder.
+   */
+  programs: z.string().min(1).optional(),
   /**
    * The `##` sections every postmortem past `draft` must have. An entry that is a list names
    * alternatives. Default: Summary, Impact, Timeline, Root cause (or Root causes), Lessons learned.
@@ -31,6 +37,8 @@ export const configSchema = z.strictObject({
       organisation: z.string().trim().min(1).optional(),
       /** The path the site is served under, e.g. `/postmortems/` for a GitHub Pages project site. Default `/`. */
       base: z.string().regex(BASE_PATH, { error: 'must start and end with `/`, e.g. `/postmortems/`' }).optional(),
+      /** Where the site is served, e.g. `https://acme.github.io`: the feed's links are absolute with it. Optional. */
+      url: z.url({ protocol: /^https?$/, error: 'must be an http or https address, e.g. `https://acme.github.io`' }).optional(),
     })
     .optional(),
   /** How incidents are analysed; docs/analysis.md explains each. */
@@ -42,6 +50,8 @@ export const configSchema = z.strictObject({
       recurrenceWindowDays: z.int().min(1).max(3650).optional(),
       /** Trends compare the last N periods with the N before. Default 3. */
       trendPeriods: z.int().min(1).max(24).optional(),
+      /** When pages count as in working hours, in the offset of each `paged_at`. Default Mon–Fri 09:00–18:00. */
+      workingHours: workingHoursSchema.optional(),
     })
     .optional(),
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { parseDate, parseTimestamp } from './timestamp.ts';
+import { parseTimestamp, readDate, YEARS } from './timestamp.ts';
+
+const OUT_OF_RANGE = `is outside the years ${YEARS.first}–${YEARS.last} a postmortem can be about; check the year`;
 
 /** Lowercase letters, digits and single hyphens: ids, tags, team names. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -21,18 +23,21 @@ export const timestamp = z.string().check((ctx) => {
     message:
       result.reason === 'no-offset'
         ? 'has no UTC offset'
-        : 'is not an ISO 8601 date-time with an offset, such as `2025-03-04T14:02:00+01:00`',
+        : result.reason === 'out-of-range'
+          ? OUT_OF_RANGE
+          : 'is not an ISO 8601 date-time with an offset, such as `2025-03-04T14:02:00+01:00`',
   });
 });
 
 /** A calendar date written `YYYY-MM-DD`. */
 export const date = z.string().check((ctx) => {
-  if (parseDate(ctx.value) !== undefined) return;
+  const result = readDate(ctx.value);
+  if (result.ok) return;
   ctx.issues.push({
     code: 'custom',
     input: ctx.value,
     params: { rule: 'invalid-date' },
-    message: 'is not a real calendar date written `YYYY-MM-DD`, such as `2025-03-18`',
+    message: result.reason === 'out-of-range' ? OUT_OF_RANGE : 'is not a real calendar date written `YYYY-MM-DD`, such as `2025-03-18`',
   });
 });
 

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { actionItemSchema } from './action-item.ts';
 import { nonEmptyText, slug, timestamp } from './fields.ts';
+import { responderSchema } from './responder.ts';
 
 export const STATUSES = ['draft', 'in-review', 'published'] as const;
 export const KINDS = ['incident', 'near-miss', 'game-day'] as const;
 export const DETECTIONS = ['alert', 'customer-report', 'employee-report', 'automation', 'other'] as const;
+
+/** The timestamps a postmortem can mark approximate. */
+export const TIMESTAMP_FIELDS = ['started_at', 'detected_at', 'mitigated_at', 'resolved_at'] as const;
 
 export const incidentId = slug('incident id', '2025-03-04-orders-db-saturation');
 
@@ -31,6 +35,11 @@ export const frontmatterSchema = z.strictObject({
   mitigated_at: timestamp.optional(),
   /** Required unless `status: draft`. */
   resolved_at: timestamp.optional(),
+  /**
+   * The timestamps are estimates (only the date was known, say): `true` for all of them, or a list
+   * of the ones that are. Durations that use them are left out of time metrics. Default: none.
+   */
+  times_approximate: z.union([z.boolean(), z.array(z.enum(TIMESTAMP_FIELDS)).min(1, { error: 'must list at least one timestamp field' })]).optional(),
   authors: z.array(nonEmptyText).min(1, { error: 'must name at least one author' }),
   /** Catalog service ids. */
   services: z.array(z.string()).min(1, { error: 'must name at least one service' }),
@@ -48,6 +57,8 @@ export const frontmatterSchema = z.strictObject({
   not_recurrence_of: z.array(incidentId).optional(),
   tags: z.array(slug('tag', 'database')).optional(),
   action_items: z.array(actionItemSchema).optional(),
+  /** Optional: who worked on the incident, in what role; the analysis measures the load from it. */
+  responders: z.array(responderSchema).min(1, { error: 'must name at least one responder, or be left out' }).optional(),
 });
 
 export type FrontmatterInput = z.input<typeof frontmatterSchema>;

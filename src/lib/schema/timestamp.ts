@@ -7,14 +7,32 @@ const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The years a timestamp or date may fall in. An incident from the year 1000 is a typo, and a
+ * harmful one: the site draws a month for every month from the first incident on.
+ */
+export const YEARS = { first: 1990, last: 2099 } as const;
+
 export type TimestampResult =
   | { ok: true; epochMs: number; offsetMinutes: number }
-  | { ok: false; reason: 'no-offset' | 'invalid' };
+  | { ok: false; reason: 'no-offset' | 'invalid' | 'out-of-range' };
+
+export type DateResult = { ok: true; epochMs: number } | { ok: false; reason: 'invalid' | 'out-of-range' };
+
+/** Like `Date.UTC`, without its quirk of reading years 0–99 as 1900–1999. */
+function utc(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
+}
 
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= new Date(utc(year, month, 0)).getUTCDate();
 }
+
+const inRange = (year: number) => year >= YEARS.first && year <= YEARS.last;
 
 /** Parses an ISO 8601 date-time that must carry `Z` or a `±HH:MM` offset. */
 export function parseTimestamp(text: string): TimestampResult {
@@ -26,6 +44,7 @@ export function parseTimestamp(text: string): TimestampResult {
   if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
     return { ok: false, reason: 'invalid' };
   }
+  if (!inRange(year)) return { ok: false, reason: 'out-of-range' };
   if (zone === undefined) return { ok: false, reason: 'no-offset' };
   let offsetMinutes = 0;
   if (zone.toUpperCase() !== 'Z') {
@@ -36,16 +55,24 @@ export function parseTimestamp(text: string): TimestampResult {
     offsetMinutes = sign * (oh * 60 + om);
   }
   const ms = Math.round(Number(`0.${frac}`) * 1000);
-  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  const epochMs = utc(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
   return { ok: true, epochMs, offsetMinutes };
+}
+
+/** Reads a `YYYY-MM-DD` calendar date as the epoch milliseconds of its UTC midnight. */
+export function readDate(text: string): DateResult {
+  const m = DATE.exec(text.trim());
+  if (!m) return { ok: false, reason: 'invalid' };
+  const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
+  if (!isRealDate(year, month, day)) return { ok: false, reason: 'invalid' };
+  if (!inRange(year)) return { ok: false, reason: 'out-of-range' };
+  return { ok: true, epochMs: utc(year, month - 1, day) };
 }
 
 /** Parses a `YYYY-MM-DD` calendar date to the epoch milliseconds of its UTC midnight. */
 export function parseDate(text: string): number | undefined {
-  const m = DATE.exec(text.trim());
-  if (!m) return undefined;
-  const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
-  return isRealDate(year, month, day) ? Date.UTC(year, month - 1, day) : undefined;
+  const result = readDate(text);
+  return result.ok ? result.epochMs : undefined;
 }
 
 /** `+01:00`, `-05:30` or `Z` for an offset in minutes. */

@@ -29,3 +29,23 @@ export function formatTimestamp(timestamp: string): string {
   if (!m) return timestamp;
   return `${m[1]} ${m[2]}${m[3] ? ` ${m[3].toUpperCase() === 'Z' ? 'UTC' : m[3]}` : ''}`;
 }
+
+/**
+ * Percentiles with their n: "p50 41 min · p90 8 h (n = 25)". Below 10 durations p90 is the maximum
+ * by nearest rank, so the maximum is shown under its own name instead.
+ */
+export function describeDurations(s: { count: number; p50: number | null; p90: number | null; max: number | null }): string {
+  if (s.count === 0) return 'no durations (n = 0)';
+  const tail = s.p90 === null ? `max ${formatMinutes(s.max)}` : `p90 ${formatMinutes(s.p90)} · max ${formatMinutes(s.max)}`;
+  return `p50 ${formatMinutes(s.p50)} · ${tail} (n = ${s.count})`;
+}
+
+/**
+ * The word for a change between two windows: `rising` and `falling` only beyond chance; `flat` for
+ * equal counts, `no clear change` for unequal ones within chance; `too few to tell` below 5 events.
+ */
+export function trendWord(change: { direction: 'rising' | 'falling' | 'flat' | 'too-few'; recent: number; previous: number }): string {
+  if (change.direction === 'too-few') return 'too few to tell';
+  if (change.direction === 'flat') return change.recent === change.previous ? 'flat' : 'no clear change';
+  return change.direction;
+}

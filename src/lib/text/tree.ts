@@ -5,7 +5,9 @@
  */
 export function treePrefixes(nodes: readonly { parent: string | null; depth: number }[]): string[] {
   const lastOf = new Map<string | null, number>();
-  nodes.forEach((n, i) => lastOf.set(n.parent, i));
+  nodes.forEach((n, i) => {
+    lastOf.set(n.parent, i);
+  });
   const open: boolean[] = []; // per depth: whether the node there has siblings still to come
   return nodes.map((n, i) => {
     if (n.depth === 0) return '';

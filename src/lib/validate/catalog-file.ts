@@ -1,11 +1,13 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineIndex } from '../parse/line-index.ts';
+import { internalParseError } from '../parse/internal-error.ts';
 import { decodeSource } from '../parse/source.ts';
 import { parseYaml, rootSpan } from '../parse/yaml.ts';
 import { YamlSpans } from '../parse/yaml-spans.ts';
 import { catalogSchema, DEFAULT_SEVERITIES, type Catalog } from '../schema/catalog.ts';
 import { VOCABULARY_LISTS, vocabularyOf, type Vocabulary } from '../schema/vocabulary.ts';
+import { capFindings } from './finding-cap.ts';
 import { issuesToDiagnostics } from './zod-issues.ts';
 
 export interface CatalogResult {
@@ -19,19 +21,52 @@ export interface CatalogResult {
   diagnostics: Diagnostic[];
 }
 
+/** Declared factors with a usable id and label, aliases that are text. */
+function lenientFactors(list: unknown): Vocabulary['factors'] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((e) => {
+    if (!e || typeof e !== 'object' || typeof e.id !== 'string' || typeof e.label !== 'string') return [];
+    const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a: unknown): a is string => typeof a === 'string') : [];
+    return [{ id: e.id, label: e.label, aliases }];
+  });
+}
+
 function lenientVocabulary(data: Record<string, unknown>): Vocabulary {
   const ids = (list: unknown) =>
     Array.isArray(list) ? list.flatMap((e) => (e && typeof e === 'object' && typeof e.id === 'string' ? [e.id] : [])) : [];
-  return {
+  const teams = Array.isArray(data.services)
+    ? data.services.flatMap((e) => (e && typeof e === 'object' && typeof e.team === 'string' ? [e.team] : []))
+    : [];
+  const vocabulary: Vocabulary = {
     severities: data.severities === undefined ? DEFAULT_SEVERITIES.map((s) => s.id) : ids(data.severities),
     services: ids(data.services),
     root_causes: ids(data.root_causes),
     triggers: ids(data.triggers),
+    contributing_factors: ids(data.contributing_factors),
+    factors: lenientFactors(data.contributing_factors),
+    teams: [...new Set(teams)],
   };
+  if (data.labels !== undefined) vocabulary.labels = ids(data.labels);
+  return vocabulary;
 }
 
-/** Validates `_catalog.yaml`: its shape, with positions, and no id declared twice in a list. */
+/**
+ * Validates `_catalog.yaml`: its shape, with positions, and no id declared twice in a list. Never
+ * throws: a catalog that breaks a parser is an `internal-parse-error` finding, and postmortems are
+ * then checked without a vocabulary.
+ */
 export function validateCatalogFile(bytes: Uint8Array | undefined, file: string): CatalogResult {
+  let result: CatalogResult;
+  try {
+    result = validate(bytes, file);
+  } catch (error) {
+    result = { diagnostics: [internalParseError(file, { start: { line: 1, column: 1 } }, 'Reading the catalog', error)] };
+  }
+  result.diagnostics = capFindings(file, result.diagnostics);
+  return result;
+}
+
+function validate(bytes: Uint8Array | undefined, file: string): CatalogResult {
   if (bytes === undefined) {
     return { diagnostics: [diagnostic(file, { start: { line: 1, column: 1 } }, 'catalog-missing', 'error', `the catalog \`${file}\` does not exist; create it with your severities, services, root-cause categories and triggers (see docs/format.md)`)] };
   }

@@ -46,6 +46,9 @@ export function checkAcrossFiles(
       if (!target) {
         const match = closest(link.id, ids);
         out.push(diagnostic(entry.file, locate(entry, link.path), 'unknown-incident', 'error', `\`${link.field}\` names \`${link.id}\`, but no incident has that id${match ? `; did you mean \`${match}\`?` : ': use the file name of an existing postmortem, without `.md`'}`));
+      } else if (link.field !== 'not_recurrence_of' && target.status === 'draft' && entry.status !== undefined && entry.status !== 'draft') {
+        // A dismissal is never shown on the site, so it may name a draft.
+        out.push(diagnostic(entry.file, locate(entry, link.path), 'draft-reference', 'error', `\`${link.field}\` names \`${link.id}\`, which is a draft; drafts are not published, so a postmortem past draft must not name one: add the link once \`${link.id}\` leaves draft, or remove it`));
       } else if (link.field === 'recurrence_of' && entry.startedAt !== undefined && target.startedAt !== undefined && target.startedAt >= entry.startedAt) {
         out.push(diagnostic(entry.file, locate(entry, link.path), 'recurrence-order', 'error', `\`recurrence_of\` names \`${link.id}\`, which did not start earlier than this incident; a recurrence follows the incident it repeats: move the link into \`${target.file}\` or use \`related\``));
       }

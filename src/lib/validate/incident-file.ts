@@ -2,8 +2,9 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import { countBySeverity, diagnostic } from '../diagnostics/diagnostic.ts';
 import { profileOf, type RecurrenceProfile } from '../analyze/recurrence-profile.ts';
 import type { Incident } from '../model.ts';
-import { outlineBody, sectionKey } from '../parse/body.ts';
+import { readBody, sectionKey } from '../parse/body.ts';
 import { splitFrontmatter, type SplitFile } from '../parse/frontmatter.ts';
+import { internalParseError } from '../parse/internal-error.ts';
 import { LineIndex } from '../parse/line-index.ts';
 import { decodeSource } from '../parse/source.ts';
 import { YamlSpans } from '../parse/yaml-spans.ts';
@@ -15,6 +16,8 @@ import { detach, detachStrings } from '../text/detach.ts';
 import { listOf } from '../text/suggest.ts';
 import { checkCatalogReferences } from './catalog-refs.ts';
 import { checkFieldRules } from './field-rules.ts';
+import { checkContributingFactors } from './factor-refs.ts';
+import { capFindings } from './finding-cap.ts';
 import { resolveTimeline } from './timeline.ts';
 import { issuesToDiagnostics } from './zod-issues.ts';
 
@@ -63,6 +66,8 @@ export interface IncidentIndexEntry {
   id: string;
   file: string;
   startedAt?: number;
+  /** As written, when it is text: a draft is not published, so nothing published may name it. */
+  status?: string;
   links: Link[];
 }
 
@@ -131,12 +136,20 @@ function readFile(bytes: Uint8Array, file: string, id: string): ReadFile {
   const started = split.yaml.data.started_at;
   const parsed = typeof started === 'string' ? parseTimestamp(started) : undefined;
   if (parsed?.ok) index.startedAt = parsed.epochMs;
+  if (typeof split.yaml.data.status === 'string') index.status = split.yaml.data.status;
   return { index, diagnostics, lines, split: split as ReadFile['split'] & object, spans };
 }
 
+const FIRST_LINE: Span = { start: { line: 1, column: 1 } };
+
 /** The links and start of a postmortem that is not itself being reported on. */
 export function readIndexEntry(bytes: Uint8Array, file: string, id: string): IncidentIndexEntry {
-  return readFile(bytes, file, id).index;
+  try {
+    return readFile(bytes, file, id).index;
+  } catch {
+    // The file's own validation reports why; here it only has no links.
+    return { id, file, links: [] };
+  }
 }
 
 function profileFrom(read: ReadFile, file: string, id: string): ProfiledFile | undefined {
@@ -156,11 +169,29 @@ export function readProfile(bytes: Uint8Array, file: string, id: string): Profil
 
 /** Finds where a path is written in a file, for a finding made without the file at hand. */
 export function locateInFile(bytes: Uint8Array, file: string, path: readonly (string | number)[]): Span {
-  return readFile(bytes, file, '').spans?.value(path) ?? { start: { line: 1, column: 1 } };
+  try {
+    return readFile(bytes, file, '').spans?.value(path) ?? FIRST_LINE;
+  } catch {
+    return FIRST_LINE;
+  }
 }
 
-/** Validates one postmortem file and, when it has no errors, builds its Incident. */
+/**
+ * Validates one postmortem file and, when it has no errors, builds its Incident. Never throws: a
+ * file that breaks a parser is an `internal-parse-error` finding, and the run goes on.
+ */
 export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOptions): IncidentFileResult {
+  let result: IncidentFileResult;
+  try {
+    result = validate(bytes, options);
+  } catch (error) {
+    result = { index: { id: options.id, file: options.file, links: [] }, diagnostics: [internalParseError(options.file, FIRST_LINE, 'Validating', error)] };
+  }
+  result.diagnostics = capFindings(options.file, result.diagnostics);
+  return result;
+}
+
+function validate(bytes: Uint8Array, options: IncidentFileOptions): IncidentFileResult {
   const { file, id } = options;
   const read = readFile(bytes, file, id);
   const { index } = read;
@@ -174,19 +205,29 @@ export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOpt
   const data = split.yaml.data;
   const started = typeof data.started_at === 'string' ? parseTimestamp(data.started_at) : undefined;
 
-  const parsed = frontmatterSchema.safeParse(data);
-  if (!parsed.success) {
-    diagnostics.push(...issuesToDiagnostics(parsed.error.issues, {
-      file, schema: frontmatterSchema, data, spans, naiveTimestamp: naiveTimestampMessage(data),
-    }));
+  let parsed: ReturnType<typeof frontmatterSchema.safeParse>;
+  try {
+    parsed = frontmatterSchema.safeParse(data);
+    if (!parsed.success) {
+      diagnostics.push(...issuesToDiagnostics(parsed.error.issues, {
+        file, schema: frontmatterSchema, data, spans, naiveTimestamp: naiveTimestampMessage(data),
+      }));
+    }
+  } catch (error) {
+    diagnostics.push(internalParseError(file, { start: lines.position(split.yamlOffset) }, 'Checking the frontmatter against the format', error));
+    return { index, diagnostics };
   }
   diagnostics.push(...checkFieldRules(data, { file, id, spans, now: options.now }));
   if (options.vocabulary) {
     diagnostics.push(...checkCatalogReferences(data, options.vocabulary, { file, spans, catalogFile: options.catalogFile }));
+    diagnostics.push(...checkContributingFactors(data, options.vocabulary, { file, spans }));
   }
 
   const bodyLine = lines.position(split.bodyOffset).line;
-  const outline = outlineBody(split.body, bodyLine - 1);
+  const body = readBody(file, split.body, bodyLine - 1);
+  diagnostics.push(...body.diagnostics);
+  const outline = body.outline;
+  if (!outline) return { index, diagnostics };
   const present = new Set(outline.sections.map((s) => s.key));
   const draft = data.status === 'draft';
   for (const names of options.requiredSections) {

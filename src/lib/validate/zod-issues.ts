@@ -57,11 +57,16 @@ function valueAt(data: unknown, path: Path): unknown {
   return current;
 }
 
+/** Text from the file as quoted in a message: long enough to recognise, never the whole 1 MB of it. */
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 function describeValue(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``;
+  if (typeof value === 'string') return `the text \`${shorten(value)}\``;
   if (typeof value === 'number') return `the number ${value}`;
   return `\`${String(value)}\``;
 }
@@ -94,17 +99,19 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: Is
     const path = issue.path;
     const name = `\`${dotPath(path)}\``;
     const value = valueAt(ctx.data, path);
+    // zod reports an absent enum as a wrong value (`undefined`) and an absent field as a wrong type.
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && path.length > 0 && !ctx.spans.has(path)) {
+      const options = optionsOf(schemaAt(ctx.schema, path));
+      push(path, 'missing-field', `missing required field ${name}${options.length ? `: ${listOf(options)}` : ''}`);
+      continue;
+    }
     switch (issue.code) {
       case 'invalid_type': {
-        const options = optionsOf(schemaAt(ctx.schema, path));
         const expected = EXPECTED[issue.expected] ?? issue.expected;
-        if (!ctx.spans.has(path)) {
-          const hint = options.length ? `: ${listOf(options)}` : '';
-          push(path, 'missing-field', `missing required field ${name}${hint}`);
-        } else if (value === null) {
+        if (value === null) {
           push(path, 'wrong-type', `${name} is empty; give it a value (${expected}) or remove the line`);
         } else if (issue.expected === 'array' && (typeof value === 'string' || typeof value === 'number')) {
-          push(path, 'wrong-type', `${name} must be a list; write \`${String(path.at(-1))}: [${String(value)}]\` or one \`- ${String(value)}\` item per line`);
+          push(path, 'wrong-type', `${name} must be a list; write \`${String(path.at(-1))}: [${shorten(String(value))}]\` or one \`- ${shorten(String(value))}\` item per line`);
         } else {
           push(path, 'wrong-type', `${name} must be ${expected}, not ${describeValue(value)}`);
         }
@@ -114,26 +121,26 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: Is
         const known = keysOf(schemaAt(ctx.schema, path));
         for (const key of issue.keys) {
           const hint = didYouMean(key, known) || `; the fields are listed in docs/format.md`;
-          push([...path, key], 'unknown-field', `unknown field \`${dotPath([...path, key])}\`${hint}`, true);
+          push([...path, key], 'unknown-field', `unknown field \`${shorten(dotPath([...path, key]))}\`${hint}`, true);
         }
         break;
       }
       case 'invalid_value': {
         const options = issue.values.map(String);
         const given = typeof value === 'string' ? value : String(value);
-        push(path, 'invalid-value', `${name} must be ${listOf(options)}, not \`${given}\`${didYouMean(given, options)}`);
+        push(path, 'invalid-value', `${name} must be ${listOf(options)}, not \`${shorten(given)}\`${didYouMean(given, options)}`);
         break;
       }
       case 'custom': {
         const rule = (issue.params?.rule ?? 'invalid-value') as RuleId;
         const message = rule === 'timestamp-without-offset' && ctx.naiveTimestamp
-          ? ctx.naiveTimestamp(dotPath(path), String(value))
-          : `${name} is \`${String(value)}\`, which ${issue.message}`;
+          ? ctx.naiveTimestamp(dotPath(path), shorten(String(value)))
+          : `${name} is \`${shorten(String(value))}\`, which ${issue.message}`;
         push(path, rule, message);
         break;
       }
       default:
-        push(path, 'invalid-value', `${name} ${issue.message}${typeof value === 'string' ? `, not \`${value}\`` : ''}`);
+        push(path, 'invalid-value', `${name} ${issue.message}${typeof value === 'string' ? `, not \`${shorten(value)}\`` : ''}`);
     }
   }
   return out;

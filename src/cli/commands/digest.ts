@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { actionItemDigest, analyze, countBySeverity, loadConfig, loadConfiguredProject, optionsFromConfig, shiftDays, type ConfiguredLoadOptions } from '../../lib/index.ts';
+import { pretty } from '../formatters/pretty.ts';
+import { EXIT, type Io } from '../io.ts';
+import { analysisDate, incidentsFolder } from '../options.ts';
+import { digestMarkdown } from '../report/digest-markdown.ts';
+
+export const DIGEST_USAGE = `  digest              Action items as Markdown, per team and per owner: overdue (most late
+                      first), due in the next 14 days, and done since the last digest.
+    --incidents DIR     The incidents folder, as for validate.
+    --as-of DATE        The digest's date, YYYY-MM-DD (default: today, UTC).
+    --since DATE        List items done after this day (default: 7 days before --as-of).
+    --link-base URL     Link each postmortem as URL followed by its path, e.g.
+                        https://github.com/acme/postmortems/blob/main/
+    --out FILE          Write the digest to FILE (e.g. "$GITHUB_STEP_SUMMARY") instead of stdout.
+`;
+
+export async function digestCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { incidents: { type: 'string' }, 'as-of': { type: 'string' }, since: { type: 'string' }, 'link-base': { type: 'string' }, out: { type: 'string' } },
+  });
+  const folder = incidentsFolder(values.incidents, io);
+  if ('error' in folder) {
+    io.stderr(folder.error);
+    return EXIT.failure;
+  }
+  const asOf = analysisDate(values['as-of'], io);
+  if ('error' in asOf) {
+    io.stderr(asOf.error);
+    return EXIT.failure;
+  }
+  const since = analysisDate(values.since ?? shiftDays(asOf.date, -7), io, '--since');
+  if ('error' in since) {
+    io.stderr(since.error);
+    return EXIT.failure;
+  }
+  const linkBase = values['link-base'];
+  if (linkBase !== undefined && !/^https?:\/\/\S+$/.test(linkBase)) {
+    io.stderr(`hindsight: --link-base must be an http(s) URL such as https://github.com/acme/postmortems/blob/main/, not \`${linkBase}\`\n`);
+    return EXIT.failure;
+  }
+  const load: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd };
+  if (io.now !== undefined) load.now = io.now;
+  const project = await loadConfiguredProject(load);
+  if (countBySeverity(project.diagnostics).errors > 0 || !project.catalog) {
+    io.stderr(pretty({ diagnostics: project.diagnostics, files: project.files }, { color: false }));
+    io.stderr('hindsight: fix these errors first; the digest is made only from a valid folder\n');
+    return EXIT.invalid;
+  }
+  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(loadConfig(io.cwd).config.analysis, asOf.date));
+  const files = new Map(project.incidents.map((i) => [i.id, i.file]));
+  const text = digestMarkdown(actionItemDigest(analysis.actionItems.items, { asOf: asOf.date, since: since.date }), { fileOf: (id) => files.get(id)!, linkBase });
+  if (values.out === undefined) {
+    io.stdout(text);
+    return EXIT.ok;
+  }
+  try {
+    writeFileSync(resolve(io.cwd, values.out), text);
+  } catch (error) {
+    io.stderr(`hindsight: cannot write ${values.out}: ${(error as Error).message}\n`);
+    return EXIT.failure;
+  }
+  io.stdout(`wrote the digest to ${values.out}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze, countBySeverity, didYouMean, loadConfig, loadConfiguredProject, locateInFile, optionsFromConfig, plural, type ConfiguredLoadOptions } from '../../lib/index.ts';
+import { pretty } from '../formatters/pretty.ts';
+import { EXIT, type Io } from '../io.ts';
+import { analysisDate, COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
+import { programReport } from '../report/programs-report.ts';
+
+export const PROGRAMS_USAGE = `  programs            Programs (code yellows, code reds, initiatives) and their exit criteria:
+                      each met or not, with what blocks it at file:line. An active program is
+                      judged on the analysis date, an exited one on its exit day.
+    --incidents DIR     The incidents folder, as for validate.
+    --programs DIR      The programs folder (default: programs beside the incidents folder).
+    --as-of DATE        The analysis date, YYYY-MM-DD (default: today, UTC).
+    --check ID          Report on program ID only; exit 1 while one of its exit criteria is
+                        unmet, 0 once all are: a gate for CI.
+    --color, --no-color Force colour on or off.
+`;
+
+/** `file:line` of a field of a postmortem; the file's first line when it cannot be read again. */
+function placer(cwd: string) {
+  return (file: string, path: readonly (string | number)[]) => {
+    try {
+      return `${file}:${locateInFile(readFileSync(resolve(cwd, file)), file, path).start.line}`;
+    } catch {
+      return `${file}:1`;
+    }
+  };
+}
+
+export async function programsCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { incidents: { type: 'string' }, programs: { type: 'string' }, 'as-of': { type: 'string' }, check: { type: 'string' }, ...COLOR_OPTIONS },
+  });
+  const folder = incidentsFolder(values.incidents, io);
+  if ('error' in folder) {
+    io.stderr(folder.error);
+    return EXIT.failure;
+  }
+  const asOf = analysisDate(values['as-of'], io);
+  if ('error' in asOf) {
+    io.stderr(asOf.error);
+    return EXIT.failure;
+  }
+  const load: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd };
+  if (values.programs !== undefined) load.programs = values.programs;
+  if (io.now !== undefined) load.now = io.now;
+  const project = await loadConfiguredProject(load);
+  const color = useColor(values, io);
+  if (countBySeverity(project.diagnostics).errors > 0 || !project.catalog) {
+    io.stderr(pretty({ diagnostics: project.diagnostics, files: project.files }, { color }));
+    io.stderr('hindsight: fix these errors first; programs are judged only on a valid folder\n');
+    return EXIT.invalid;
+  }
+  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(loadConfig(io.cwd).config.analysis, asOf.date), project.programs);
+  const options = { color, place: placer(io.cwd) };
+
+  if (values.check !== undefined) {
+    const id = values.check;
+    const evaluation = analysis.programs.find((p) => p.id === id);
+    if (evaluation) {
+      io.stdout(programReport(evaluation, options));
+      return evaluation.met === evaluation.total ? EXIT.ok : EXIT.invalid;
+    }
+    const later = project.programs.find((p) => p.id === id);
+    if (later) {
+      io.stdout(`${later.frontmatter.title}\n  ${id} is declared on ${later.frontmatter.declared_at}, after ${asOf.date}: none of its exit criteria can be met yet.\n`);
+      return EXIT.invalid;
+    }
+    const ids = project.programs.map((p) => p.id);
+    io.stderr(`hindsight: there is no program \`${id}\`${didYouMean(id, ids) || (ids.length ? `; the programs are ${ids.join(', ')}` : '; there are no programs')}\n`);
+    return EXIT.failure;
+  }
+
+  if (!project.programs.length) {
+    io.stdout('No programs. A program is a Markdown file in programs/: docs/programs.md shows how to write one.\n');
+    return EXIT.ok;
+  }
+  const active = analysis.programs.filter((p) => p.state === 'active').length;
+  const blocks = [`${plural(analysis.programs.length, 'program')} as of ${asOf.date}: ${active} active, ${analysis.programs.length - active} exited.\n`];
+  blocks.push(...analysis.programs.map((p) => programReport(p, options)));
+  const later = project.programs.filter((p) => p.frontmatter.declared_at > asOf.date);
+  if (later.length) blocks.push(`Declared after ${asOf.date}, not judged: ${later.map((p) => `${p.id} (${p.frontmatter.declared_at})`).join(', ')}.\n`);
+  io.stdout(blocks.join('\n'));
+  return EXIT.ok;
+}

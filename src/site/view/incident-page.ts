@@ -1,0 +1,110 @@
+import { formatMinutes, formatTimestamp, plural, renderBodySections, type Incident } from '../../lib/index.ts';
+import { actionItemRow, type ActionItemRowView } from './action-items.ts';
+import { chainView, type ChainView } from './chain.ts';
+import { severityBadge, type SeverityBadge } from './severity.ts';
+import { incidentLink, type SiteData } from './site-data.ts';
+
+type Linked = { title: string; href: string | undefined };
+
+/** One fact of the panel: plain text, a list of links, or a time with its offset from the start. */
+export type Fact =
+  | { label: string; kind: 'text'; text: string }
+  | { label: string; kind: 'links'; links: { text: string; href: string }[] }
+  | { label: string; kind: 'list'; items: string[] }
+  | { label: string; kind: 'time'; at: string; text: string; after: string | undefined }
+  | { label: string; kind: 'severity'; badge: SeverityBadge };
+
+export interface IncidentPageView {
+  title: string;
+  description: string | undefined;
+  draft: boolean;
+  inReview: boolean;
+  severity: SeverityBadge;
+  /** `in-review · near-miss · 2025-03-01 · <id>` under the title. */
+  byline: string;
+  body: ReturnType<typeof renderBodySections>;
+  timeline: { at: string; text: string; display: string }[];
+  facts: Fact[];
+  items: ActionItemRowView[];
+  origin: (Linked & { note: string }) | undefined;
+  /** The earlier incident this one may repeat: a suggestion nobody confirmed, with its evidence. */
+  possibleOrigin: (Linked & { note: string }) | undefined;
+  recurredAs: (Linked & { note: string })[];
+  chain: ChainView | undefined;
+  related: Linked[];
+  similar: (Linked & { note: string })[];
+  /** Whether any of origin, recurredAs, chain, related or similar is there: the panel is left out otherwise. */
+  connected: boolean;
+}
+
+function time(label: string, at: string | undefined, minutes: number | null | undefined): Fact[] {
+  if (!at) return [];
+  return [{ label, kind: 'time', at, text: formatTimestamp(at), after: minutes === undefined ? undefined : `+${formatMinutes(minutes)}` }];
+}
+
+/** Everything an incident's page shows, beside its rendered body. */
+export function incidentPageView(data: SiteData, incident: Incident): IncidentPageView {
+  const { catalog, links } = data;
+  const fm = incident.frontmatter;
+  const serviceName = new Map(catalog.services.map((s) => [s.id, s.name]));
+  const causeLabel = new Map(catalog.root_causes.map((c) => [c.id, c.label]));
+  const triggerLabel = new Map(catalog.triggers.map((t) => [t.id, t.label]));
+  const durations = data.durationsOf.get(incident.id);
+  const origin = data.linkTo.get(incident.id);
+  const chain = data.familyOf.get(incident.id);
+  const suggestion = data.suggestionFor.get(incident.id);
+  const customer = fm.impact?.customer_facing;
+  const text = (label: string, value: string | undefined): Fact[] => (value ? [{ label, kind: 'text', text: value }] : []);
+  const list = (label: string, items: readonly string[] | undefined): Fact[] => (items?.length ? [{ label, kind: 'list', items: [...items] }] : []);
+  const linked = (label: string, values: readonly string[] | undefined, name: (v: string) => string, href: (v: string) => string): Fact[] =>
+    values?.length ? [{ label, kind: 'links', links: values.map((v) => ({ text: name(v), href: href(v) })) }] : [];
+  const users = fm.impact?.users_affected;
+  const facts: Fact[] = [
+    { label: 'Severity', kind: 'severity', badge: severityBadge(catalog, fm.severity) },
+    ...text('Status', fm.status),
+    ...text('Kind', fm.kind === 'incident' ? undefined : fm.kind),
+    ...linked('Services', fm.services, (s) => serviceName.get(s) ?? s, (s) => links.value('service', s)),
+    ...linked('Root causes', fm.root_causes, (c) => causeLabel.get(c) ?? c, (c) => links.value('root_cause', c)),
+    ...linked('Trigger', fm.trigger ? [fm.trigger] : undefined, (t) => triggerLabel.get(t) ?? t, (t) => links.value('trigger', t)),
+    ...list('Contributing factors', fm.contributing_factors),
+    ...text('Customer-facing', customer === undefined ? undefined : customer ? 'yes' : 'no'),
+    ...text('Impact', fm.impact && `${fm.impact.summary}${users !== undefined ? ` (${users.toLocaleString('en')} users)` : ''}`),
+    ...text('Detection', fm.detection),
+    ...time('Started', fm.started_at, undefined),
+    ...time('Detected', fm.detected_at, durations?.detect ?? null),
+    ...time('Mitigated', fm.mitigated_at, durations?.mitigate ?? null),
+    ...time('Resolved', fm.resolved_at, durations?.resolve ?? null),
+    ...text('Authors', fm.authors.join(', ')),
+    ...list('Tags', fm.tags),
+  ];
+  const similar = data.analysis.similarity.byIncident[incident.id] ?? [];
+  const recurredAs = data.linksFrom.get(incident.id) ?? [];
+  return {
+    title: fm.title,
+    description: fm.impact?.summary,
+    draft: fm.status === 'draft',
+    inReview: fm.status === 'in-review',
+    severity: severityBadge(catalog, fm.severity),
+    byline: [fm.kind !== 'incident' ? fm.kind : '', fm.started_at.slice(0, 10), incident.id].filter(Boolean).join(' · '),
+    body: renderBodySections(incident.body),
+    timeline: incident.body.timeline.map((entry) => ({ at: entry.at, text: entry.text, display: formatTimestamp(entry.at) })),
+    facts,
+    items: (data.itemsOf.get(incident.id) ?? []).map((item) => actionItemRow(data, item)),
+    origin: origin && {
+      ...incidentLink(data, origin.from),
+      note: `linked by the authors, ${plural(Math.round(origin.gapDays), 'day')} earlier`,
+    },
+    possibleOrigin: suggestion && {
+      ...incidentLink(data, suggestion.from),
+      note: `a suggestion, not confirmed: shares ${[...suggestion.shared.services, ...suggestion.shared.rootCauses].join(', ')}; text ${suggestion.score.toFixed(2)}; ${plural(Math.round(suggestion.gapDays), 'day')} earlier`,
+    },
+    recurredAs: recurredAs.map((l) => ({ ...incidentLink(data, l.to), note: `${plural(Math.round(l.gapDays), 'day')} later` })),
+    chain: chain && chainView(data, chain, incident.id),
+    related: (fm.related ?? []).map((id) => incidentLink(data, id)),
+    similar: similar.map((s) => ({
+      ...incidentLink(data, s.id),
+      note: `${s.score.toFixed(2)} · ${s.terms.join(', ')}${s.linked ? '' : ' · not linked'}`,
+    })),
+    connected: Boolean(origin || suggestion || recurredAs.length || chain || fm.related?.length || similar.length),
+  };
+}
