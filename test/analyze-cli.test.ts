@@ -134,7 +134,7 @@ describe('the analysis of the bundled examples tells their story', async () => {
 
   test('the README quotes a pattern the examples really produce', () => {
     const readme = readFileSync(join(REPO, 'README.md'), 'utf8').replace(/\s+/g, ' ');
-    const quoted = /the top patterns \("(.+?)"\), recurrence chains/.exec(readme)![1]!;
+    const quoted = /the top patterns \("(.+?)"\), \*\*recurrence families/.exec(readme)![1]!;
     expect(analysis.patterns.map((p) => p.explanation)).toContain(quoted);
   });
 

@@ -266,6 +266,7 @@ describe('the patterns page', () => {
       ['Service A thread pool exhausted during a traffic spike', 'Cap worker threads', '14 days'],
     ]);
     expect(view.heat.rows.map((r) => r.label)).toEqual(['svc-a', 'svc-b', 'svc-c']);
+    expect([view.suggestions, view.suggestionsTotal]).toEqual([[], 0]);
     expect(view.preventableAll).toBe('/incidents/?preventable=true');
   });
 });
@@ -278,5 +279,28 @@ describe('the action items page', () => {
     );
     expect(view.options.statuses[0]).toEqual({ value: 'unfinished', label: 'not done (open or in progress)' });
     expect(kept(view.rows, '/action-items/?status=unfinished').map((r) => r.status)).toEqual(['open', 'in-progress']);
+  });
+});
+
+describe('possible recurrences on the site', () => {
+  test('shown as suggestions with their evidence, apart from what authors confirmed', async () => {
+    const dir = join(import.meta.dirname, 'fixtures/analyze/recurrence/incidents');
+    const project = await loadProject({ incidentsDir: dir, cwd: dir, now: NOW });
+    const analysis = analyze(project.incidents, project.catalog!, { asOf: '2025-09-01' });
+    const site = buildSiteData({ incidents: project.incidents, catalog: project.catalog!, analysis, drafts: false, base: '/' });
+    expect(patternsView(site).suggestions).toEqual([{
+      score: '0.61',
+      incident: { title: 'ReportBuilder took every orders-db connection during the spring sale', href: '/incidents/2025-05-20-orders-db-connections-sale/' },
+      origin: { title: 'The report_builder job exhausted orders-db connections', href: '/incidents/2025-03-05-orders-db-connections-reports/' },
+      shared: 'orders-db, orders-api, capacity, missing-limits',
+    }]);
+    const page = incidentPageView(site, site.byId.get('2025-05-20-orders-db-connections-sale')!);
+    expect([page.origin, page.chain]).toEqual([undefined, undefined]);
+    expect(page.possibleOrigin).toEqual({
+      title: 'The report_builder job exhausted orders-db connections',
+      href: '/incidents/2025-03-05-orders-db-connections-reports/',
+      note: 'a suggestion, not confirmed: shares orders-db, orders-api, capacity, missing-limits; text 0.61; 76 days earlier',
+    });
+    expect(dashboardView(site).allTime[1]).toMatchObject({ label: 'recurrence rate (5 confirmed recurrences)', value: '11%', note: '1 possible recurrence not yet confirmed' });
   });
 });

@@ -99,6 +99,8 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
   const matrices = CO_OCCURRING.map(([rows, columns]) => coOccurrence(readerOf.get(rows)!, readerOf.get(columns)!, population.incidents, order));
 
   const connected = connectedGroups(population);
+  // Each incident's group looked up once: similar incidents ask for hundreds of thousands of pairs.
+  const groupOf = new Map(population.all.map((c) => [c.id, connected(c.id)]));
   const timeMetrics = analyseTimeMetrics(population);
   const resolveOverall = timeMetrics.find((m) => m.metric === 'resolve')!.overall;
   const byPeriod = groupBy(population.incidents, (c) => [c.period], population.scope.periods);
@@ -125,7 +127,7 @@ export function analyze(incidents: readonly Incident[], catalog: Catalog, option
     factors: population.factors,
     patterns: rankPatterns(patternCandidates(matrices, groups, readerOf, population), { ...ctx, items: actionItems.items, chains: recurrence.families.map((f) => ({ incidents: f.members.map((m) => m.id) })) }),
     recurrence,
-    similarity: findSimilar(population.all, weigh(tokens, SIMILARITY_TEXT), { top: settings.similarPerIncident, linked: (a, b) => connected(a) === connected(b) }),
+    similarity: findSimilar(population.all, weigh(tokens, SIMILARITY_TEXT), { top: settings.similarPerIncident, linked: (a, b) => groupOf.get(a) === groupOf.get(b) }),
     timeMetrics,
     mitigateAndResolve: mitigateAndResolve(population),
     durations: incidentDurations(population),

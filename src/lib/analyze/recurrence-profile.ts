@@ -28,28 +28,49 @@ const ROOT_CAUSE = new Set(['root cause', 'root causes']);
 const FACTORS = new Set(['contributing factors', 'contributing factor']);
 const TRIGGER = new Set(['trigger']);
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const SECTIONS = new Set([...ROOT_CAUSE, ...FACTORS, ...TRIGGER]);
 
 /**
- * The text of each `##` section of a Markdown body, by key. Read line by line rather than parsed:
- * a file being validated has not been parsed into sections, and the text is only split into
- * words, where Markdown's punctuation does not count. Headings inside code fences are not headings.
+ * The text of the `##` sections of a Markdown body whose key is `wanted`, by key (sections of one
+ * key joined). Read line by line rather than parsed: a file being validated has not been parsed
+ * into sections, and the text is only split into words, where Markdown's punctuation does not
+ * count. Headings inside code fences are not headings. Only heading and fence lines are looked at
+ * closely, so a long body costs little more than finding its line breaks.
  */
-export function sectionTexts(markdown: string): Map<string, string> {
+export function sectionTexts(markdown: string, wanted: ReadonlySet<string>): Map<string, string> {
   const sections = new Map<string, string[]>();
-  let current: string[] | undefined;
+  let current: string | undefined;
+  let from = 0;
   let fence: string | undefined;
-  for (const line of markdown.split('\n')) {
-    const marker = FENCE.exec(line)?.[1];
-    if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
-    else if (fence === undefined && /^##\s/.test(line)) {
-      const key = sectionKey(line.replace(/^##\s+/, '').replace(/\s+#*\s*$/, ''));
-      current = sections.get(key) ?? [];
-      sections.set(key, current);
-      continue;
+  const close = (to: number) => {
+    if (current === undefined) return;
+    const list = sections.get(current);
+    const text = markdown.slice(from, to);
+    if (list) list.push(text);
+    else sections.set(current, [text]);
+  };
+  for (let start = 0; start < markdown.length;) {
+    const newline = markdown.indexOf('\n', start);
+    const end = newline < 0 ? markdown.length : newline;
+    let first = start;
+    while (first < end && first - start < 4 && markdown[first] === ' ') first++;
+    const c = markdown[first];
+    if (c === '`' || c === '~') {
+      const marker = FENCE.exec(markdown.slice(start, end))?.[1];
+      if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
+    } else if (c === '#' && fence === undefined && start === first) {
+      const line = markdown.slice(start, end);
+      if (/^##\s/.test(line)) {
+        close(start);
+        const key = sectionKey(line.replace(/^##\s+/, '').replace(/\s+#*\s*$/, ''));
+        current = wanted.has(key) ? key : undefined;
+        from = end + 1;
+      }
     }
-    current?.push(line);
+    start = end + 1;
   }
-  return new Map([...sections].map(([key, lines]) => [key, lines.join('\n')]));
+  close(markdown.length);
+  return new Map([...sections].map(([key, texts]) => [key, texts.join('\n')]));
 }
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
@@ -62,7 +83,7 @@ const string = (value: unknown): string | undefined => (typeof value === 'string
  * profiled without the catalog.
  */
 export function profileOf(id: string, data: Record<string, unknown>, body: string, start: number): RecurrenceProfile {
-  const sections = sectionTexts(body);
+  const sections = sectionTexts(body, SECTIONS);
   const pick = (keys: ReadonlySet<string>) => [...sections].filter(([key]) => keys.has(key)).map(([, text]) => text);
   const trigger = string(data.trigger);
   const factors = strings(data.contributing_factors);

@@ -4,6 +4,7 @@ import { backgroundPairs, cosine, heaviest, sharedTerms, tokenise, weigh, type T
 import type { RecurrenceSuggestion } from './types.ts';
 
 const DAY_MS = 86_400_000;
+/** Shared terms a suggestion lists as its text evidence. */
 const TERMS = 5;
 
 /**
@@ -14,8 +15,8 @@ const TERMS = 5;
  *   them): only one pair in 200 is as alike (RANDOM_PAIRS);
  * - an incident and its closest match, the most alike earlier incident sharing its service and
  *   root cause: most incidents recur nothing, so their closest match is a stranger. A suggestion
- *   must be "far out" of those scores in Tukey's sense: above the upper quartile by three times
- *   the interquartile range (FAR_OUT). It needs MIN_MATCHES incidents with a match to count.
+ *   must be far out of those scores, in the manner of Tukey's fences: above the upper quartile by
+ *   twice the interquartile range (FAR_OUT). It needs MIN_MATCHES incidents with a match to count.
  */
 const RANDOM_PAIRS = 0.995;
 /** A word is distinctive when at most this share of the folder's postmortems (and MIN_DISTINCTIVE) use it. */
@@ -35,7 +36,7 @@ const MIN_MATCHES = 30;
  * with root cause and title weighing most, as in duplicate bug-report retrieval (Sun et al., ASE
  * 2011). idf squared: two postmortems of one failure share its rare words (the component, the
  * error message); postmortems of one kind share only phrases. With plain idf, at 10,000 generated
- * postmortems, 1 suggestion in 7 was right; with idf squared, 9 in 10 (docs/analysis.md).
+ * postmortems, fewer than 1 suggestion in 5 was right; with idf squared, 9 in 10.
  */
 export const RECURRENCE_TEXT: Weighting = { fields: { title: 2, rootCause: 3, trigger: 1, factors: 1.5 }, idfPower: 2 };
 

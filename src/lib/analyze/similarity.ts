@@ -4,9 +4,9 @@ import { backgroundPairs, dot, heaviest, sharedTerms, type TermVector, type Text
 import type { SimilarIncident, SimilarityAnalysis } from './types.ts';
 
 /** Terms per incident used to find candidates; the final score uses every term. */
-const QUERY_TERMS = 12;
+const QUERY_TERMS = 10;
 /** Documents kept per term for finding candidates: a term shared by thousands of incidents says little. */
-const POSTINGS_PER_TERM = 48;
+const POSTINGS_PER_TERM = 40;
 /** Candidates rescored exactly per incident. */
 const RESCORED = 15;
 /** Up to this many incidents, every pair is scored exactly. */
@@ -102,7 +102,7 @@ export function findSimilar(cases: readonly Case[], index: TextIndex, options: {
 
   const partial = new Float64Array(n);
   const byIncident: Record<string, SimilarIncident[]> = {};
-  const pairs = new Map<string, SimilarityAnalysis['unlinkedPairs'][number]>();
+  const pairs = new Map<number, SimilarityAnalysis['unlinkedPairs'][number]>();
   const touched = new Int32Array(n);
   vectors.forEach((v, doc) => {
     let count = 0;
@@ -130,20 +130,25 @@ export function findSimilar(cases: readonly Case[], index: TextIndex, options: {
 
   function keep(doc: number, v: TermVector, rescored: { other: number; score: number }[]) {
     const id = cases[doc]!.id;
-    const best = rescored
+    const kept = rescored
       .filter((r) => r.score > threshold)
       .sort((a, b) => b.score - a.score || a.other - b.other)
-      .slice(0, options.top)
+      .slice(0, options.top);
+    const rescoredOrder = kept.map((r) => r.other);
+    const best = kept
       .map((r): SimilarIncident => {
         const otherId = cases[r.other]!.id;
         return { id: otherId, score: round(r.score), terms: sharedTerms(index, v, vectors[r.other]!, SHARED_TERMS), linked: options.linked(id, otherId) };
       });
     if (best.length) byIncident[id] = best;
-    for (const s of best) {
-      if (s.linked) continue;
+    best.forEach((s, k) => {
+      if (s.linked) return;
+      // Each pair once, under a number: a string per pair would be garbage at 100,000 incidents.
+      const other = rescoredOrder[k]!;
+      const key = Math.min(doc, other) * n + Math.max(doc, other);
       const [a, b] = id < s.id ? [id, s.id] : [s.id, id];
-      if (!pairs.has(`${a} ${b}`)) pairs.set(`${a} ${b}`, { a, b, score: s.score, terms: s.terms });
-    }
+      if (!pairs.has(key)) pairs.set(key, { a, b, score: s.score, terms: s.terms });
+    });
   }
   const unlinkedPairs = [...pairs.values()].sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1)).slice(0, UNLINKED_PAIRS);
   return { threshold: round(threshold), byIncident, unlinkedPairs };

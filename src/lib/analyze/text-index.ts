@@ -164,11 +164,13 @@ export function tokenise(documents: readonly TextFields[]): Tokenised {
   const lengths = new Float64Array(n * FIELD_COUNT);
   const codes: Int32Array[] = [];
   const counts: Uint16Array[] = [];
+  // One buffer for every document's codes, grown when a document needs more.
+  let all = new Int32Array(1024);
   for (let d = 0; d < n; d++) {
-    const all: number[] = [];
-    TEXT_FIELDS.forEach((field, f) => {
-      const text = documents[d]![field];
-      if (!text) return;
+    let size = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const text = documents[d]![TEXT_FIELDS[f]!];
+      if (!text) continue;
       let length = 0;
       for (const chunk of text.split(SPACE)) {
         if (!chunk) continue;
@@ -179,12 +181,17 @@ export function tokenise(documents: readonly TextFields[]): Tokenised {
           terms = (PLAIN_WORD.test(bare) ? [bare] : wordsOf(bare)).map(termId).filter((id) => id >= 0);
           chunkTerms.set(chunk, terms);
         }
-        for (const id of terms) all.push(id * FIELD_COUNT + f);
+        if (size + terms.length > all.length) {
+          const grown = new Int32Array(Math.max(all.length * 2, size + terms.length));
+          grown.set(all.subarray(0, size));
+          all = grown;
+        }
+        for (const id of terms) all[size++] = id * FIELD_COUNT + f;
         length += terms.length;
       }
       lengths[d * FIELD_COUNT + f] = length;
-    });
-    const sorted = Int32Array.from(all).sort();
+    }
+    const sorted = all.slice(0, size).sort();
     const docCodes = new Int32Array(sorted.length);
     const docCounts = new Uint16Array(sorted.length);
     let distinct = 0;

@@ -137,7 +137,11 @@ export function dashboardView(data: SiteData): DashboardView {
     },
     allTime: [
       { key: 'all-incidents', label: 'incidents', value: String(headline.incidents), note: '', href: links.incidents({ kind: 'incident', to: asOf }) },
-      { key: 'recurrence-rate', label: `recurrence rate (${headline.recurrences} recurrences)`, value: percent(recurrence.total.rate), note: '', href: links.incidents({ kind: 'incident', recurrence: true, to: asOf }) },
+      {
+        key: 'recurrence-rate', label: `recurrence rate (${plural(headline.recurrences, 'confirmed recurrence')})`, value: percent(recurrence.total.rate),
+        note: headline.suggestedRecurrences ? `${plural(headline.suggestedRecurrences, 'possible recurrence')} not yet confirmed` : '',
+        href: links.incidents({ kind: 'incident', recurrence: true, to: asOf }),
+      },
       { key: 'preventable', label: 'preventable recurrences', value: String(headline.preventableRecurrences), note: '', href: links.incidents({ preventable: true }) },
       {
         key: 'open-items', label: 'open action items', value: String(headline.openActionItems), note: '', href: links.actionItems({ status: 'unfinished' }),

@@ -77,6 +77,9 @@ export interface PatternsView {
   heat: { columns: string[]; rows: { label: string; href: string; cells: { count: number; level: number }[] }[] };
   chains: ChainView[];
   chainsTotal: number;
+  /** Possible recurrences nobody confirmed: suggestions, shown apart from the families. */
+  suggestions: { score: string; incident: Linked; origin: Linked; shared: string }[];
+  suggestionsTotal: number;
   preventable: PreventableView[];
   preventableTotal: number;
   preventableAll: string;
@@ -84,7 +87,7 @@ export interface PatternsView {
 }
 
 /** Lists are bounded: at 10,000 postmortems there are thousands of chains and preventable recurrences. */
-const LIMITS = { patterns: 25, chains: 50, preventable: 100, unlinked: 50 };
+const LIMITS = { patterns: 25, chains: 50, suggestions: 50, preventable: 100, unlinked: 50 };
 
 export function patternsView(data: SiteData): PatternsView {
   const { analysis, catalog, links } = data;
@@ -109,6 +112,13 @@ export function patternsView(data: SiteData): PatternsView {
     },
     chains: chains.slice(0, LIMITS.chains).map((chain) => chainView(data, chain)),
     chainsTotal: chains.length,
+    suggestions: analysis.recurrence.suggestions.slice(0, LIMITS.suggestions).map((s) => ({
+      score: s.score.toFixed(2),
+      incident: incidentLink(data, s.to),
+      origin: incidentLink(data, s.from),
+      shared: [...s.shared.services, ...s.shared.rootCauses].join(', '),
+    })),
+    suggestionsTotal: analysis.recurrence.suggestions.length,
     preventable: preventable.slice(0, LIMITS.preventable).flatMap((p) => preventableView(data, p)),
     preventableTotal: preventable.length,
     preventableAll: links.incidents({ preventable: true }),
