@@ -98,7 +98,7 @@ export async function validate(args: string[], io: Io): Promise<number> {
 
   io.stdout(formatter({ diagnostics: result.diagnostics, files: result.files }, { color: useColor(values, io) }));
   if (result.possibleRecurrences === 'skipped') {
-    io.stderr(`hindsight: possible recurrences are not looked for when only some files of a folder of more than ${PROFILED_UP_TO.toLocaleString('en')} postmortems are checked; \`hindsight analyze\` lists them\n`);
+    io.stderr(`hindsight: possible recurrences are not looked for in a folder of more than ${PROFILED_UP_TO.toLocaleString('en')} postmortems; \`hindsight analyze\` lists them\n`);
   }
   const { errors, warnings } = countBySeverity(result.diagnostics);
   return errors > 0 || (values.strict && warnings > 0) ? EXIT.invalid : EXIT.ok;

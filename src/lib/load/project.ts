@@ -53,9 +53,10 @@ export interface LoadOptions {
 }
 
 /**
- * When only some files are reported on, suggesting recurrences reads every other one too; beyond
- * this many postmortems that costs more than a check while writing should (seconds per 10,000),
- * and the check is skipped: `hindsight analyze` lists every suggestion.
+ * Suggesting recurrences compares a postmortem with every other, so a check of some files reads
+ * all the others too (about 0.6 ms each), and a check of all of them takes the memory of their
+ * text. Beyond this many postmortems that costs more than a check while writing should, and the
+ * check is skipped: `hindsight analyze` lists every suggestion.
  */
 export const PROFILED_UP_TO = 5_000;
 
@@ -119,7 +120,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     requiredSections: options.requiredSections ?? DEFAULT_REQUIRED_SECTIONS,
     // An exited program is checked against the incidents, so their models are needed then.
     buildIncidents: (options.incidents ?? true) || programs.programs.some((p) => p.frontmatter.exited_at !== undefined),
-    buildProfiles: options.recurrenceWindowDays !== undefined,
+    buildProfiles: options.recurrenceWindowDays !== undefined && files.postmortems.length <= PROFILED_UP_TO,
   };
   const paths = files.postmortems.filter(selected);
   const results = await validateInParallel(paths, ctx, options.threads);
@@ -164,7 +165,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   };
   if (options.recurrenceWindowDays !== undefined) {
     const others = files.postmortems.filter((path) => !selected(path));
-    if (others.length && files.postmortems.length > PROFILED_UP_TO) loaded.possibleRecurrences = 'skipped';
+    if (files.postmortems.length > PROFILED_UP_TO) loaded.possibleRecurrences = 'skipped';
     else {
       const profiled: ProfiledFile[] = results.flatMap((r) => (r.profile && !invalid.has(r.profile.file) ? [r.profile] : []));
       const reported = new Set(profiled.map((p) => p.file));
