@@ -32,8 +32,19 @@ export interface RawTimelineEntry {
   line: number;
 }
 
+/** A heading at the top level of the body that does not open a `##` section. */
+export interface OtherHeading {
+  /** 1 for `#`, 3 for `###`… */
+  depth: number;
+  heading: string;
+  key: string;
+  line: number;
+}
+
 export interface BodyOutline {
   sections: Section[];
+  /** `#` and `###`–`######` headings, so a required section written at another level can be named. */
+  otherHeadings: OtherHeading[];
   timeline: RawTimelineEntry[];
   wordCount: number;
 }
@@ -116,6 +127,7 @@ export function readBody(file: string, markdown: string, lineOffset: number): { 
 /** The outline of an already parsed mdast tree. */
 export function outlineTree(root: Root, lineOffset: number): BodyOutline {
   const sections: Section[] = [];
+  const otherHeadings: OtherHeading[] = [];
   const timeline: RawTimelineEntry[] = [];
   let current: { heading: Heading; content: RootContent[] } | undefined;
 
@@ -135,6 +147,10 @@ export function outlineTree(root: Root, lineOffset: number): BodyOutline {
   };
 
   for (const node of root.children) {
+    if (node.type === 'heading' && node.depth !== 2) {
+      const heading = toString(node).trim();
+      otherHeadings.push({ depth: node.depth, heading: detach(heading), key: detach(sectionKey(heading)), line: (node.position?.start.line ?? 1) + lineOffset });
+    }
     if (node.type === 'heading' && node.depth <= 2) {
       close();
       current = node.depth === 2 ? { heading: node, content: [] } : undefined;
@@ -143,5 +159,5 @@ export function outlineTree(root: Root, lineOffset: number): BodyOutline {
     }
   }
   close();
-  return { sections, timeline, wordCount: countWords(root) };
+  return { sections, otherHeadings, timeline, wordCount: countWords(root) };
 }

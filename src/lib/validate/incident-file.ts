@@ -1,7 +1,7 @@
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import { countBySeverity, diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Incident } from '../model.ts';
-import { readBody, sectionKey } from '../parse/body.ts';
+import { readBody } from '../parse/body.ts';
 import { splitFrontmatter, type SplitFile } from '../parse/frontmatter.ts';
 import { internalParseError } from '../parse/internal-error.ts';
 import { LineIndex } from '../parse/line-index.ts';
@@ -12,11 +12,11 @@ import { frontmatterSchema, type Frontmatter } from '../schema/incident.ts';
 import { parseTimestamp, formatOffset, withOffset } from '../schema/timestamp.ts';
 import type { Vocabulary } from '../schema/vocabulary.ts';
 import { detach, detachStrings } from '../text/detach.ts';
-import { listOf } from '../text/suggest.ts';
 import { checkCatalogReferences } from './catalog-refs.ts';
 import { checkFieldRules } from './field-rules.ts';
 import { checkContributingFactors } from './factor-refs.ts';
 import { capFindings } from './finding-cap.ts';
+import { checkRequiredSections } from './sections.ts';
 import { resolveTimeline } from './timeline.ts';
 import { issuesToDiagnostics } from './zod-issues.ts';
 
@@ -199,14 +199,8 @@ function validate(bytes: Uint8Array, options: IncidentFileOptions): IncidentFile
   diagnostics.push(...body.diagnostics);
   const outline = body.outline;
   if (!outline) return { index, diagnostics };
-  const present = new Set(outline.sections.map((s) => s.key));
   const draft = data.status === 'draft';
-  for (const names of options.requiredSections) {
-    if (names.some((name) => present.has(sectionKey(name)))) continue;
-    const heading = listOf(names.map((n) => `## ${n}`));
-    diagnostics.push(diagnostic(file, { start: { line: bodyLine, column: 1 } }, 'missing-section', draft ? 'warning' : 'error',
-      `the body has no ${heading} section${draft ? '; it is required once the postmortem leaves draft' : ', which every postmortem past `draft` must have'}`));
-  }
+  diagnostics.push(...checkRequiredSections(outline, options.requiredSections, { file, bodyLine, draft }));
 
   if (!started?.ok) return { index, diagnostics };
   const timeline = resolveTimeline(outline.timeline, started);

@@ -4,6 +4,7 @@ import { diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rules.ts';
 import type { YamlSpans } from '../parse/yaml-spans.ts';
 import { didYouMean, listOf } from '../text/suggest.ts';
+import { shorten } from '../text/format.ts';
 
 type Path = readonly PropertyKey[];
 
@@ -55,11 +56,6 @@ function valueAt(data: unknown, path: Path): unknown {
     current = (current as Record<PropertyKey, unknown>)[segment];
   }
   return current;
-}
-
-/** Text from the file as quoted in a message: long enough to recognise, never the whole 1 MB of it. */
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function describeValue(value: unknown): string {
