@@ -40,11 +40,11 @@ beforeEach(() => {
 describe('hindsight validate --changed', () => {
   test('reports only the postmortems changed since the ref, committed or not', async () => {
     edit(REBOOT, (t) => t.replace('severity: SEV1', 'severity: SEV9'));
-    writeFileSync(join(cwd, 'incidents/2025/2025-12-30-new.md'), readFileSync(join(cwd, REBOOT), 'utf8').replace('title: reboot-stuck.py', 'title: Another reboot'));
+    writeFileSync(join(cwd, 'incidents/2025/2025-02-11-reboot-again.md'), readFileSync(join(cwd, REBOOT), 'utf8').replace('title: reboot-stuck.py', 'title: Another reboot'));
     expect(await validate('--changed', 'main')).toEqual({
       code: 1,
       stderr: '',
-      findings: ['incidents/2025/2025-02-11-reboot-script-fleet-outage.md unknown-severity', 'incidents/2025/2025-12-30-new.md unknown-severity'],
+      findings: ['incidents/2025/2025-02-11-reboot-again.md unknown-severity', 'incidents/2025/2025-02-11-reboot-script-fleet-outage.md unknown-severity'],
     });
     // Without --changed the old debt is reported too.
     expect((await validate()).findings).toContain(`${LEAK} unknown-service`);

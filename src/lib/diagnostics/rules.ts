@@ -32,6 +32,8 @@ export const RULES = {
   'invalid-date': 'A date is not a real `YYYY-MM-DD` calendar date.',
   'timestamp-order': 'Timestamps are in an impossible order.',
   'start-in-future': 'The incident starts in the future.',
+  'name-date-mismatch': 'The date in the file name is neither `started_at`\'s date nor a day up to `detected_at`\'s.',
+  'implausible-duration': 'A duration over 30 days that would be under 30 with both timestamps in the same year: a year typo.',
   'completed-at': '`completed_at` is missing on a done action item, or present on one that is not done.',
   // The catalog's vocabulary
   'unknown-severity': 'The severity is not declared in the catalog.',

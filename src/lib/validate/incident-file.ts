@@ -13,6 +13,7 @@ import { parseTimestamp, formatOffset, withOffset } from '../schema/timestamp.ts
 import type { Vocabulary } from '../schema/vocabulary.ts';
 import { detach, detachStrings } from '../text/detach.ts';
 import { checkCatalogReferences } from './catalog-refs.ts';
+import { checkDates } from './dates.ts';
 import { checkFieldRules } from './field-rules.ts';
 import { checkContributingFactors } from './factor-refs.ts';
 import { capFindings } from './finding-cap.ts';
@@ -189,6 +190,7 @@ function validate(bytes: Uint8Array, options: IncidentFileOptions): IncidentFile
     return { index, diagnostics };
   }
   diagnostics.push(...checkFieldRules(data, { file, id, spans, now: options.now }));
+  diagnostics.push(...checkDates(data, { file, id, spans }));
   if (options.vocabulary) {
     diagnostics.push(...checkCatalogReferences(data, options.vocabulary, { file, spans, catalogFile: options.catalogFile }));
     diagnostics.push(...checkContributingFactors(data, options.vocabulary, { file, spans }));
