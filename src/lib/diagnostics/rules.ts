@@ -19,6 +19,7 @@ export const RULES = {
   'yaml-syntax': 'The YAML could not be parsed.',
   'yaml-duplicate-key': 'A key appears twice in the same mapping.',
   'yaml-tab': 'A tab character is used for indentation, which YAML forbids.',
+  'yaml-indentation': 'A list item is indented deeper than the item above, so YAML reads it as more text of that item.',
   'yaml-too-deep': 'Lists and mappings are nested deeper than the limit.',
   'yaml-too-many-aliases': 'Aliases (`*name`) repeat more values than the limit.',
   'yaml-too-many-keys': 'A mapping has more keys than the limit.',
