@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { runCli } from './helpers.ts';
+import { exampleNotices, runCli } from './helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const REBOOT = 'incidents/2025/2025-02-11-reboot-script-fleet-outage.md';
@@ -63,7 +63,7 @@ describe('hindsight validate --changed', () => {
 
   test('a changed catalog reports on every postmortem', async () => {
     appendFileSync(join(cwd, 'incidents/_catalog.yaml'), '\n');
-    expect((await validate('--changed', 'main')).findings).toEqual([`${LEAK} unknown-service`]);
+    expect((await validate('--changed', 'main')).findings).toEqual([`${LEAK} unknown-service`, ...exampleNotices().map((d) => `${d.file} ${d.rule}`)]);
   });
 
   test('compares with where the branch left the base: what the base did since is not the branch\'s', async () => {

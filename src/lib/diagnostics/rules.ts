@@ -47,6 +47,7 @@ export const RULES = {
   // The body
   'missing-section': 'A required `##` section is missing from the body.',
   'timeline-entry': 'A Timeline item starts with a time that is not a valid time of day or date.',
+  'template-placeholder': 'Example text from `_template.md` is still in the postmortem.',
   'body-too-deep': 'Markdown elements are nested deeper than the limit.',
   'body-too-dense': 'The body holds more Markdown markup, or denser lines and blocks, than the limits.',
   'ignored-file': 'A file in the incidents folder that is not read as a postmortem although it looks like one.',

@@ -10,6 +10,7 @@ import { findIncidentFiles, incidentIdOf } from './files.ts';
 import { frontmatterLocator } from './locate.ts';
 import { validateInParallel } from './parallel.ts';
 import { loadCatalog } from './catalog.ts';
+import { loadPlaceholders } from './template.ts';
 import { loadPrograms, programsPath } from './programs.ts';
 import type { Program } from '../programs/model.ts';
 import { checkProgramExits } from '../programs/exit-check.ts';
@@ -102,6 +103,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     catalogFile: catalog.file,
     now: options.now ?? Date.now(),
     requiredSections: options.requiredSections ?? DEFAULT_REQUIRED_SECTIONS,
+    placeholders: loadPlaceholders(dir),
     // An exited program is checked against the incidents, so their models are needed then.
     buildIncidents: (options.incidents ?? true) || programs.programs.some((p) => p.frontmatter.exited_at !== undefined),
   };

@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Vocabulary } from '../schema/vocabulary.ts';
 import { validateIncidentFile, type IncidentFileResult } from '../validate/incident-file.ts';
+import type { Placeholders } from '../validate/placeholders.ts';
 import { incidentIdOf } from './files.ts';
 
 /** What validating a file needs besides the file: plain data, so it can be sent to a worker. */
@@ -13,6 +14,8 @@ export interface FileContext {
   now: number;
   requiredSections: readonly (readonly string[])[];
   buildIncidents: boolean;
+  /** The template's example text, from `_template.md` in the incidents folder. */
+  placeholders?: Placeholders;
 }
 
 /** A path as findings show it: relative to the working directory, with `/`. */

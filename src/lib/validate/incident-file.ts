@@ -17,6 +17,7 @@ import { checkDates } from './dates.ts';
 import { checkFieldRules } from './field-rules.ts';
 import { checkContributingFactors } from './factor-refs.ts';
 import { capFindings } from './finding-cap.ts';
+import { checkPlaceholders, mayHoldTemplateText, NO_TEMPLATE, type Placeholders } from './placeholders.ts';
 import { checkRequiredSections } from './sections.ts';
 import { resolveTimeline } from './timeline.ts';
 import { issuesToDiagnostics } from './zod-issues.ts';
@@ -42,6 +43,8 @@ export interface IncidentFileOptions {
   requiredSections: readonly (readonly string[])[];
   /** Build the Incident of a valid file; validation alone does not need it. */
   buildIncident: boolean;
+  /** What the template writes as examples; default: only what `hindsight new` adds. */
+  placeholders?: Placeholders;
 }
 
 /** A link to another incident, for the cross-file checks. */
@@ -197,12 +200,16 @@ function validate(bytes: Uint8Array, options: IncidentFileOptions): IncidentFile
   }
 
   const bodyLine = lines.position(split.bodyOffset).line;
-  const body = readBody(file, split.body, bodyLine - 1);
+  const placeholders = options.placeholders ?? NO_TEMPLATE;
+  const templateText = new Set(placeholders.body);
+  const keep = mayHoldTemplateText(split.body, placeholders) ? (text: string) => templateText.has(text) : undefined;
+  const body = readBody(file, split.body, bodyLine - 1, keep);
   diagnostics.push(...body.diagnostics);
   const outline = body.outline;
   if (!outline) return { index, diagnostics };
   const draft = data.status === 'draft';
   diagnostics.push(...checkRequiredSections(outline, options.requiredSections, { file, bodyLine, draft }));
+  diagnostics.push(...checkPlaceholders(data, body.paragraphs ?? [], placeholders, { file, spans, draft }));
 
   if (!started?.ok) return { index, diagnostics };
   const timeline = resolveTimeline(outline.timeline, started);

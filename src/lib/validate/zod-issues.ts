@@ -16,7 +16,7 @@ export function dotPath(path: Path): string {
 }
 
 /** Follows a path through a zod schema, stepping through optionals, defaults and arrays. */
-function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
+export function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
   let current: z.ZodType | undefined = unwrap(schema);
   for (const segment of path) {
     if (!current) return undefined;
