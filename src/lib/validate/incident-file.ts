@@ -3,7 +3,6 @@ import { countBySeverity, diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Incident } from '../model.ts';
 import { readBody } from '../parse/body.ts';
 import { splitFrontmatter, type SplitFile } from '../parse/frontmatter.ts';
-import { internalParseError } from '../parse/internal-error.ts';
 import { LineIndex } from '../parse/line-index.ts';
 import { decodeSource } from '../parse/source.ts';
 import { YamlSpans } from '../parse/yaml-spans.ts';
@@ -16,7 +15,7 @@ import { checkCatalogReferences } from './catalog-refs.ts';
 import { checkDates } from './dates.ts';
 import { checkFieldRules } from './field-rules.ts';
 import { checkContributingFactors } from './factor-refs.ts';
-import { capFindings } from './finding-cap.ts';
+import { guardFile, guardStep } from './file-guard.ts';
 import { checkPlaceholders, mayHoldTemplateText, NO_TEMPLATE, type Placeholders } from './placeholders.ts';
 import { checkRequiredSections } from './sections.ts';
 import { resolveTimeline } from './timeline.ts';
@@ -156,14 +155,7 @@ export function locateInFile(bytes: Uint8Array, file: string, path: readonly (st
  * file that breaks a parser is an `internal-parse-error` finding, and the run goes on.
  */
 export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOptions): IncidentFileResult {
-  let result: IncidentFileResult;
-  try {
-    result = validate(bytes, options);
-  } catch (error) {
-    result = { index: { id: options.id, file: options.file, links: [] }, diagnostics: [internalParseError(options.file, FIRST_LINE, 'Validating', error)] };
-  }
-  result.diagnostics = capFindings(options.file, result.diagnostics);
-  return result;
+  return guardFile(options.file, () => validate(bytes, options), (finding) => ({ index: { id: options.id, file: options.file, links: [] }, diagnostics: [finding] }));
 }
 
 function validate(bytes: Uint8Array, options: IncidentFileOptions): IncidentFileResult {
@@ -180,18 +172,17 @@ function validate(bytes: Uint8Array, options: IncidentFileOptions): IncidentFile
   const data = split.yaml.data;
   const started = typeof data.started_at === 'string' ? parseTimestamp(data.started_at) : undefined;
 
-  let parsed: ReturnType<typeof frontmatterSchema.safeParse>;
-  try {
-    parsed = frontmatterSchema.safeParse(data);
-    if (!parsed.success) {
-      diagnostics.push(...issuesToDiagnostics(parsed.error.issues, {
+  const checked = guardStep(diagnostics, file, { start: lines.position(split.yamlOffset) }, 'Checking the frontmatter against the format', () => {
+    const result = frontmatterSchema.safeParse(data);
+    if (!result.success) {
+      diagnostics.push(...issuesToDiagnostics(result.error.issues, {
         file, schema: frontmatterSchema, data, spans, naiveTimestamp: naiveTimestampMessage(data),
       }));
     }
-  } catch (error) {
-    diagnostics.push(internalParseError(file, { start: lines.position(split.yamlOffset) }, 'Checking the frontmatter against the format', error));
-    return { index, diagnostics };
-  }
+    return result;
+  });
+  if (!checked.ok) return { index, diagnostics };
+  const parsed = checked.value;
   diagnostics.push(...checkFieldRules(data, { file, id, spans, now: options.now }));
   diagnostics.push(...checkDates(data, { file, id, spans }));
   if (options.vocabulary) {
