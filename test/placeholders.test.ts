@@ -35,3 +35,11 @@ test('a template that cannot be read, or has no frontmatter, leaves what it can'
   expect(templatePlaceholders(new TextEncoder().encode('## Summary\n\n_Say what happened._\n'))).toEqual({ ...NO_TEMPLATE, body: ['To be written.', 'Say what happened.'] });
   expect(templatePlaceholders(new TextEncoder().encode(`---\ntitle: [${'['.repeat(50_000)}\n---\n\n_Body._\n`))).toEqual({ ...NO_TEMPLATE, body: ['To be written.', 'Body.'] });
 });
+
+test('a template of 20,000 paragraphs gives the first 200, each of at most 1,000 characters', () => {
+  const paragraphs = [`_${'long '.repeat(300)}_`, ...Array.from({ length: 20_000 }, (_, i) => `_Say what happened ${i}._`)];
+  const found = templatePlaceholders(new TextEncoder().encode(`---\ntitle: x\n---\n\n${paragraphs.join('\n\n')}\n`));
+  expect(found.body).toHaveLength(201);
+  expect(found.body.slice(0, 3)).toEqual(['To be written.', 'Say what happened 0.', 'Say what happened 1.']);
+  expect(found.body.at(-1)).toBe('Say what happened 199.');
+});

@@ -125,16 +125,27 @@ export function mergedListItems(yamlText: string): { offset: number; above: numb
   let block: number | undefined;
   for (let start = 0; start <= yamlText.length; ) {
     const end = yamlText.indexOf('\n', start);
-    const line = yamlText.slice(start, end === -1 ? yamlText.length : end).replace(/\r$/, '');
-    const indent = line.length - line.trimStart().length;
-    const inBlock = block !== undefined && (line.trim() === '' || indent > block);
-    if (!inBlock && line.trim() !== '' && !line.trimStart().startsWith('#')) {
-      const entry = entryOf(line);
-      block = /^[|>][-+0-9]*(\s+#.*)?$/.test(entry.value) ? entry.indent : undefined;
-      if (item !== undefined && entry.dash !== undefined && entry.dash > item.dash) out.push({ offset: start + entry.dash, above: item.offset });
-      // An item of plain text, which a deeper line would continue.
-      const plain = entry.dash !== undefined && entry.key === undefined && isPlain(entry.value) && !/\s#|:\s|:$/.test(entry.value);
-      item = plain ? { dash: entry.dash!, offset: start + entry.dash! } : undefined;
+    const stop = end === -1 ? yamlText.length : end;
+    let at = start;
+    while (at < stop && yamlText.charCodeAt(at) === 32) at++;
+    const indent = at - start;
+    const first = yamlText[at];
+    const blank = at === stop || first === '\r';
+    if (!(block !== undefined && (blank || indent > block)) && !blank && first !== '#') {
+      block = undefined;
+      // Only list items and block openers need the line taken apart; every other line ends an item.
+      const dash = first === '-' && (yamlText[at + 1] === ' ' || at + 1 === stop);
+      const line = yamlText.slice(start, stop);
+      if (dash || line.includes('|') || line.includes('>')) {
+        const entry = entryOf(line.replace(/\r$/, ''));
+        if (/^[|>][-+0-9]*(\s+#.*)?$/.test(entry.value)) block = entry.indent;
+        if (item !== undefined && entry.dash !== undefined && entry.dash > item.dash) out.push({ offset: start + entry.dash, above: item.offset });
+        // An item of plain text, which a deeper line would continue.
+        const plain = entry.dash !== undefined && entry.key === undefined && isPlain(entry.value) && !/\s#|:\s|:$/.test(entry.value);
+        item = plain ? { dash: entry.dash!, offset: start + entry.dash! } : undefined;
+      } else {
+        item = undefined;
+      }
     }
     if (end === -1) break;
     start = end + 1;

@@ -37,10 +37,9 @@ const minutes = (ms: number) => formatMinutes(ms / 60_000);
  * detection: postmortems are named either way. Any other day means one of the two is a typo.
  * Dates are compared as written, in each timestamp's own offset.
  */
-function checkNameDate(data: Record<string, unknown>, started: Written, ctx: DateCheckContext): Diagnostic[] {
+function checkNameDate(started: Written, detected: Written | undefined, ctx: DateCheckContext): Diagnostic[] {
   const named = /^(\d{4}-\d{2}-\d{2})-/.exec(ctx.id)?.[1];
   if (named === undefined || parseDate(named) === undefined) return [];
-  const detected = written(data.detected_at);
   const last = detected && detected.date > started.date ? detected.date : started.date;
   if (named >= started.date && named <= last) return [];
   const rest = ctx.id.slice(named.length);
@@ -54,12 +53,8 @@ function checkNameDate(data: Record<string, unknown>, started: Written, ctx: Dat
  * year typo (`2024` for `2025`): "max time to detect 365 d" on every chart. Genuinely long
  * incidents (a leak found five months later) do not shrink that way, so they pass.
  */
-function checkDurations(data: Record<string, unknown>, started: Written, ctx: DateCheckContext): Diagnostic[] {
+function checkDurations(started: Written, present: readonly { field: (typeof LATER)[number]; later: Written }[], ctx: DateCheckContext): Diagnostic[] {
   const year = started.text.slice(0, 4);
-  const present = LATER.flatMap((field) => {
-    const later = written(data[field]);
-    return later ? [{ field, later }] : [];
-  });
   const typos = present.flatMap(({ field, later }) => {
     const duration = later.epochMs - started.epochMs;
     if (duration <= LONG_DAYS * DAY_MS) return [];
@@ -89,5 +84,10 @@ function checkDurations(data: Record<string, unknown>, started: Written, ctx: Da
 export function checkDates(data: Record<string, unknown>, ctx: DateCheckContext): Diagnostic[] {
   const started = written(data.started_at);
   if (!started) return [];
-  return [...checkNameDate(data, started, ctx), ...checkDurations(data, started, ctx)];
+  const present = LATER.flatMap((field) => {
+    const later = written(data[field]);
+    return later ? [{ field, later }] : [];
+  });
+  const detected = present.find((p) => p.field === 'detected_at')?.later;
+  return [...checkNameDate(started, detected, ctx), ...checkDurations(started, present, ctx)];
 }

@@ -16,7 +16,7 @@ import { checkDates } from './dates.ts';
 import { checkFieldRules } from './field-rules.ts';
 import { checkContributingFactors } from './factor-refs.ts';
 import { guardFile, guardStep } from './file-guard.ts';
-import { checkPlaceholders, mayHoldTemplateText, NO_TEMPLATE, type Placeholders } from './placeholders.ts';
+import { checkPlaceholders, isTemplateText, mayHoldTemplateText, NO_TEMPLATE, type Placeholders } from './placeholders.ts';
 import { checkRequiredSections } from './sections.ts';
 import { resolveTimeline } from './timeline.ts';
 import { issuesToDiagnostics } from './zod-issues.ts';
@@ -192,8 +192,7 @@ function validate(bytes: Uint8Array, options: IncidentFileOptions): IncidentFile
 
   const bodyLine = lines.position(split.bodyOffset).line;
   const placeholders = options.placeholders ?? NO_TEMPLATE;
-  const templateText = new Set(placeholders.body);
-  const keep = mayHoldTemplateText(split.body, placeholders) ? (text: string) => templateText.has(text) : undefined;
+  const keep = mayHoldTemplateText(split.body, placeholders) ? isTemplateText(placeholders) : undefined;
   const body = readBody(file, split.body, bodyLine - 1, keep);
   diagnostics.push(...body.diagnostics);
   const outline = body.outline;

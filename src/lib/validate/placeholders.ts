@@ -33,6 +33,14 @@ export const NO_TEMPLATE: Placeholders = { fields: {}, prefilled: {}, timestamps
 
 type Path = (string | number)[];
 
+/**
+ * Texts read from a template's frontmatter, and from its body. A template holds a few dozen; the
+ * cap keeps a template of a hundred thousand lines from costing every postmortem a search for each.
+ */
+const MAX_TEMPLATE_TEXTS = 200;
+/** An instruction is a sentence or two; a longer paragraph of a template is not looked for. */
+const MAX_TEMPLATE_TEXT_LENGTH = 1000;
+
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** `action_items[].title`: a path with its list indices left open. */
@@ -63,20 +71,24 @@ export function templatePlaceholders(bytes: Uint8Array): Placeholders {
   const lines = new LineIndex(source.text);
   const split = splitFrontmatter('_template.md', source.text, lines);
   const found: Placeholders = { fields: {}, prefilled: {}, timestamps: {}, body: [UNWRITTEN] };
+  let fields = 0;
   for (const [path, value] of split.yaml ? leaves(split.yaml.data, [], []) : []) {
     const schema = schemaAt(frontmatterSchema, path);
     if (typeof value !== 'string' || !schema) continue;
     if (schema === timestamp && path.length === 1) found.timestamps[String(path[0])] = value.trim();
-    if (!FREE_TEXT.has(schema)) continue;
+    if (!FREE_TEXT.has(schema) || fields++ >= MAX_TEMPLATE_TEXTS) continue;
     const key = pattern(path);
-    found.fields[key] = [...(found.fields[key] ?? []), value.trim()];
+    const texts = found.fields[key] ?? [];
+    texts.push(value.trim());
+    found.fields[key] = texts;
     const siblings = path.length > 1 ? get(split.yaml!.data, path.slice(0, -1)) : undefined;
     if (isRecord(siblings)) {
       found.prefilled[key] = Object.entries(siblings).filter(([, v]) => typeof v === 'boolean' || typeof v === 'number');
     }
   }
   const body = readBody('_template.md', split.body, 0, () => true);
-  for (const paragraph of body.paragraphs ?? []) if (!found.body.includes(paragraph.text)) found.body.push(paragraph.text);
+  const texts = (body.paragraphs ?? []).map((p) => p.text).filter((text) => text.length <= MAX_TEMPLATE_TEXT_LENGTH);
+  found.body = [...new Set([UNWRITTEN, ...texts])].slice(0, MAX_TEMPLATE_TEXTS + 1);
   return found;
 }
 
@@ -87,6 +99,34 @@ export function templatePlaceholders(bytes: Uint8Array): Placeholders {
  */
 export function mayHoldTemplateText(markdown: string, placeholders: Placeholders): boolean {
   return placeholders.body.some((text) => markdown.includes(text.slice(0, 16)));
+}
+
+/** Placeholders as the checks use them, made once per run (and per worker) from the plain data. */
+interface Compiled {
+  fields: { key: string; segments: string[]; texts: ReadonlySet<string> }[];
+  timestamps: [string, string][];
+  body: ReadonlySet<string>;
+}
+
+const compiledOf = new WeakMap<Placeholders, Compiled>();
+
+function compile(placeholders: Placeholders): Compiled {
+  let compiled = compiledOf.get(placeholders);
+  if (!compiled) {
+    compiled = {
+      fields: Object.entries(placeholders.fields).map(([key, texts]) => ({ key, segments: key.replace(/\[\]/g, '.[]').split('.'), texts: new Set(texts) })),
+      timestamps: Object.entries(placeholders.timestamps),
+      body: new Set(placeholders.body),
+    };
+    compiledOf.set(placeholders, compiled);
+  }
+  return compiled;
+}
+
+/** Whether a paragraph's text is one of the template's. */
+export function isTemplateText(placeholders: Placeholders): (text: string) => boolean {
+  const { body } = compile(placeholders);
+  return (text) => body.has(text);
 }
 
 /** The values a file holds at a path pattern (`authors[]`), with their paths. */
@@ -118,10 +158,10 @@ interface Found {
 
 function fieldPlaceholders(data: Record<string, unknown>, placeholders: Placeholders, spans: YamlSpans): Found[] {
   const out: Found[] = [];
-  for (const [key, texts] of Object.entries(placeholders.fields)) {
-    const segments = key.replace(/\[\]/g, '.[]').split('.');
+  const compiled = compile(placeholders);
+  for (const { key, segments, texts } of compiled.fields) {
     for (const [path, value] of valuesAt(data, segments, [], [])) {
-      if (typeof value !== 'string' || !texts.includes(value.trim())) continue;
+      if (typeof value !== 'string' || !texts.has(value.trim())) continue;
       const parent = get(data, path.slice(0, -1));
       const kept = (placeholders.prefilled[key] ?? []).filter(([k, v]) => isRecord(parent) && parent[k] === v);
       const check = kept.length ? `, and check ${listOf(kept.map(([k, v]) => `${k}: ${String(v)}`), 'and')}, which the template pre-fills` : '';
@@ -129,8 +169,7 @@ function fieldPlaceholders(data: Record<string, unknown>, placeholders: Placehol
       out.push({ ...start, message: `\`${dotPath(path)}\` is still the template's placeholder \`${shorten(value.trim())}\`: replace it with this postmortem's own${check}` });
     }
   }
-  const template = Object.entries(placeholders.timestamps);
-  const kept = template.filter(([field]) => typeof data[field] === 'string');
+  const kept = compiled.timestamps.filter(([field]) => typeof data[field] === 'string');
   if (kept.length > 1 && kept.every(([field, value]) => (data[field] as string).trim() === value)) {
     const { start } = spans.value([kept[0]![0]]);
     out.push({ ...start, message: `${listOf(kept.map(([field]) => field), 'and')} still hold the template's example times (\`${kept[0]![1]}\`): write when this incident began, was detected, mitigated and resolved` });

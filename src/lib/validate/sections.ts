@@ -24,7 +24,7 @@ interface Candidate {
  * (`Lessons learnt`), one that starts with the section's name (`Root cause analysis`), or the
  * section's very name at another level (`### Impact`).
  */
-function nearMiss(names: readonly string[], candidates: readonly Candidate[]): { candidate: Candidate; name: string } | undefined {
+function nearMiss(names: readonly string[], candidates: readonly Candidate[], longest: number): { candidate: Candidate; name: string } | undefined {
   const byKey = new Map(names.map((name) => [sectionKey(name), name]));
   for (const candidate of candidates) {
     const exact = byKey.get(candidate.key);
@@ -32,7 +32,8 @@ function nearMiss(names: readonly string[], candidates: readonly Candidate[]): {
   }
   for (const candidate of candidates) {
     if (candidate.depth !== 2) continue;
-    const near = closest(candidate.key, byKey.keys()) ?? [...byKey.keys()].find((key) => candidate.key.startsWith(`${key} `) || candidate.key.startsWith(`${key}:`));
+    const typo = candidate.key.length <= 1.5 * longest + 1 ? closest(candidate.key, byKey.keys()) : undefined;
+    const near = typo ?? [...byKey.keys()].find((key) => candidate.key.startsWith(`${key} `) || candidate.key.startsWith(`${key}:`));
     if (near !== undefined) return { candidate, name: byKey.get(near)! };
   }
   return undefined;
@@ -44,18 +45,21 @@ function nearMiss(names: readonly string[], candidates: readonly Candidate[]): {
  * warnings for a draft.
  */
 export function checkRequiredSections(outline: BodyOutline, required: readonly (readonly string[])[], ctx: SectionContext): Diagnostic[] {
-  const requiredKeys = new Set(required.flat().map(sectionKey));
   const present = new Set(outline.sections.map((s) => s.key));
-  // A heading that is itself a required section is never taken for another one.
+  const missing = required.filter((names) => !names.some((name) => present.has(sectionKey(name))));
+  if (!missing.length) return [];
+  const requiredKeys = new Set(required.flat().map(sectionKey));
+  // A heading that is itself a required section is never taken for another one; one much longer
+  // than every name cannot be a typo of one, and is not compared letter by letter.
+  const longest = Math.max(...requiredKeys.keys().map((key) => key.length));
   const candidates: Candidate[] = [
     ...outline.sections.filter((s) => !requiredKeys.has(s.key)).map((s) => ({ ...s, depth: 2 })),
     ...outline.otherHeadings,
   ].sort((a, b) => a.line - b.line);
   const severity = ctx.draft ? 'warning' : 'error';
   const out: Diagnostic[] = [];
-  for (const names of required) {
-    if (names.some((name) => present.has(sectionKey(name)))) continue;
-    const miss = nearMiss(names, candidates);
+  for (const names of missing) {
+    const miss = nearMiss(names, candidates, longest);
     if (miss) {
       candidates.splice(candidates.indexOf(miss.candidate), 1);
       const { depth, heading, line } = miss.candidate;
