@@ -80,7 +80,17 @@ function columnOf(entry: Entry, kind: 'key' | 'dash'): number | undefined {
   return kind === 'key' ? entry.keyAt : entry.dash;
 }
 
-function misindented(entry: Entry, previous: { entry: Entry; line: number } | undefined): Mistake | undefined {
+/** The columns where the lines of a text start their keys, or their list items. */
+function columnsIn(text: string, kind: 'key' | 'dash'): Set<number> {
+  const columns = new Set<number>();
+  for (const line of text.split('\n')) {
+    const column = columnOf(entryOf(line.replace(/\r$/, '')), kind);
+    if (column !== undefined) columns.add(column);
+  }
+  return columns;
+}
+
+function misindented(entry: Entry, previous: { entry: Entry; line: number } | undefined, before: string): Mistake | undefined {
   // Under a `key:` that opens a block, a deeper line is its child, not a misplaced sibling.
   if (!previous || (previous.entry.value === '' && previous.entry.key !== undefined)) return undefined;
   const kind = entry.dash !== undefined ? 'dash' : entry.keyAt !== undefined ? 'key' : undefined;
@@ -88,6 +98,8 @@ function misindented(entry: Entry, previous: { entry: Entry; line: number } | un
   const mine = columnOf(entry, kind)!;
   const theirs = columnOf(previous.entry, kind);
   if (theirs === undefined || theirs === mine) return undefined;
+  // Back at a column an earlier key (or item) has, the line ends a nested block: not misplaced.
+  if (mine < theirs && columnsIn(before, kind).has(mine)) return undefined;
   const what = kind === 'dash' ? 'this list item' : `\`${entry.key}\``;
   const sibling = kind === 'dash' ? 'the one' : `\`${previous.entry.key}\``;
   return { at: entry.indent, message: `${what} is indented ${plural(mine, 'space')} and ${sibling} on line ${previous.line} ${plural(theirs, 'space')}: indent them alike, so YAML reads both as ${kind === 'dash' ? 'items of one list' : 'fields of one mapping'}` };
@@ -106,11 +118,12 @@ function deeperField(entry: Entry, next: { entry: Entry; line: number } | undefi
 /**
  * The mistake on `line`, or undefined when it is not one of the common ones.
  * @param previous the nearest line above that holds something, and its line number in the file.
+ * @param before the text above the line.
  */
-export function recogniseMistake(line: string, previous?: { text: string; line: number }): Mistake | undefined {
+export function recogniseMistake(line: string, previous?: { text: string; line: number }, before = ''): Mistake | undefined {
   const entry = entryOf(line);
   const above = previous && { entry: entryOf(previous.text), line: previous.line };
-  return missingSpaceAfterDash(line, entry) ?? missingSpaceAfterColon(line, entry) ?? unquotedColon(line, entry) ?? misindented(entry, above);
+  return missingSpaceAfterDash(line, entry) ?? missingSpaceAfterColon(line, entry) ?? unquotedColon(line, entry) ?? misindented(entry, above, before);
 }
 
 /**
@@ -167,7 +180,7 @@ export function mistakeOnLine(yamlText: string, lineStart: number, lineOf: (offs
     if (text.trim() !== '' && !text.trimStart().startsWith('#')) previous = { text, line: lineOf(start) };
     stop = start - 1;
   }
-  const mistake = recogniseMistake(line, previous);
+  const mistake = recogniseMistake(line, previous, yamlText.slice(0, lineStart));
   if (mistake) return { offset: lineStart + mistake.at, message: mistake.message };
   // The parser stops at a text whose next line is the mistake.
   let next: { entry: Entry; line: number; start: number } | undefined;
