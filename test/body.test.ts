@@ -40,6 +40,7 @@ describe('body outline', () => {
       { heading: 'Summary', key: 'summary', line: 13, text: 'One two three.\nDetail\nFour.\nnot counted' },
       { heading: 'Root  Causes', key: 'root causes', line: 25, text: 'five six' },
     ]);
+    expect(outline.otherHeadings).toEqual([{ depth: 3, heading: 'Detail', key: 'detail', line: 17 }]);
     expect(outline.wordCount).toBe(13);
   });
 

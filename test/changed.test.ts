@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { runCli } from './helpers.ts';
+import { exampleNotices, runCli } from './helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const REBOOT = 'incidents/2025/2025-02-11-reboot-script-fleet-outage.md';
@@ -40,11 +40,11 @@ beforeEach(() => {
 describe('hindsight validate --changed', () => {
   test('reports only the postmortems changed since the ref, committed or not', async () => {
     edit(REBOOT, (t) => t.replace('severity: SEV1', 'severity: SEV9'));
-    writeFileSync(join(cwd, 'incidents/2025/2025-12-30-new.md'), readFileSync(join(cwd, REBOOT), 'utf8').replace('title: reboot-stuck.py', 'title: Another reboot'));
+    writeFileSync(join(cwd, 'incidents/2025/2025-02-11-reboot-again.md'), readFileSync(join(cwd, REBOOT), 'utf8').replace('title: reboot-stuck.py', 'title: Another reboot'));
     expect(await validate('--changed', 'main')).toEqual({
       code: 1,
       stderr: '',
-      findings: ['incidents/2025/2025-02-11-reboot-script-fleet-outage.md unknown-severity', 'incidents/2025/2025-12-30-new.md unknown-severity'],
+      findings: ['incidents/2025/2025-02-11-reboot-again.md unknown-severity', 'incidents/2025/2025-02-11-reboot-script-fleet-outage.md unknown-severity'],
     });
     // Without --changed the old debt is reported too.
     expect((await validate()).findings).toContain(`${LEAK} unknown-service`);
@@ -63,7 +63,7 @@ describe('hindsight validate --changed', () => {
 
   test('a changed catalog reports on every postmortem', async () => {
     appendFileSync(join(cwd, 'incidents/_catalog.yaml'), '\n');
-    expect((await validate('--changed', 'main')).findings).toEqual([`${LEAK} unknown-service`]);
+    expect((await validate('--changed', 'main')).findings).toEqual([`${LEAK} unknown-service`, ...exampleNotices().map((d) => `${d.file} ${d.rule}`)]);
   });
 
   test('compares with where the branch left the base: what the base did since is not the branch\'s', async () => {

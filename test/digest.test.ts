@@ -1,9 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Link, Node } from 'mdast';
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the library's own name for it
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { markdownText } from '../src/cli/report/digest-markdown.ts';
-import { runCli } from './helpers.ts';
+import { actingCharacters, runCli } from './helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const digest = (args: string[]) => runCli(['digest', ...args], { cwd: REPO });
@@ -126,3 +132,40 @@ test('text from a postmortem cannot become markup in the digest', () => {
     'Fix \\[this\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> \\*now\\* \\| a\\_b \\`c\\` \\~\\~d\\~\\~ \\#1 \\& \\!',
   );
 });
+
+test('a hostile action item stays text on its own line of the digest, on a terminal and in a job summary', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hindsight-digest-'));
+  cpSync(join(REPO, 'incidents'), join(dir, 'incidents'), { recursive: true });
+  const file = join(dir, 'incidents/2025/2025-12-09-orders-service-retry-storm.md');
+  writeFileSync(file, readFileSync(file, 'utf8')
+    .replace('  - title: Exponential backoff with jitter on inventory calls\n    owner: marco.b', [
+      '  - title: "Backoff [now](https://evil.example) <b>now</b>\\e]0;pwned\\a see https://evil.example,\\nwww.evil.example or a@b.co\\u202e"',
+      '    owner: "marco.b\\n- **P0** forged\\r\\n<script>x</script>"',
+    ].join('\n')));
+  const { code, stdout, stderr } = await runCli(['digest', '--incidents', 'incidents', '--as-of', '2026-06-14'], { cwd: dir });
+  expect([code, stderr]).toEqual([0, '']);
+  expect(actingCharacters(stdout)).toEqual([]);
+  const lines = stdout.split('\n').filter((line) => line.includes('forged'));
+  // Once per team, once under its owner, whose heading it is too.
+  const item = '- **P1** Backoff \\[now\\](https://evil.example) \\<b\\>now\\</b\\>\\\\x1b\\]0;pwned\\\\x07 see https://evil.example, www.evil.example or a@b.co\\\\u202e · marco.b - \\*\\*P0\\*\\* forged \\<script\\>x\\</script\\> · due 2026-01-31, **134 days overdue** · `2025-12-09-orders-service-retry-storm`';
+  expect(lines).toEqual([item, '### marco.b - \\*\\*P0\\*\\* forged \\<script\\>x\\</script\\>', item]);
+  // As GitHub's Markdown reads it: text and the emphasis the digest writes, no HTML, and no link but
+  // the bare URLs and address it autolinks, each to the very text shown.
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(stdout);
+  const kinds = new Set<string>();
+  const links: string[] = [];
+  visit(tree, (node: Node) => {
+    if (node.type !== 'listItem' || !toString(node).includes('forged')) return;
+    visit(node, (inner: Node) => {
+      kinds.add(inner.type);
+      if (inner.type === 'link') links.push(`${toString(inner)} → ${(inner as Link).url}`);
+    });
+  });
+  expect([...kinds].sort()).toEqual(['inlineCode', 'link', 'listItem', 'paragraph', 'strong', 'text']);
+  expect([...new Set(links)]).toEqual(['https://evil.example → https://evil.example', 'www.evil.example → http://www.evil.example', 'a@b.co → mailto:a@b.co']);
+});
+
+function visit(node: Node, each: (node: Node) => void): void {
+  each(node);
+  if ('children' in node) for (const child of node.children as Node[]) visit(child, each);
+}

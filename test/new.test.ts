@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadProject, slugify } from '../src/lib/index.ts';
-import { NOW, runCli } from './helpers.ts';
+import { exampleNotices, NOW, runCli } from './helpers.ts';
 
 const REPO = join(import.meta.dirname, '..');
 
@@ -35,7 +35,14 @@ describe('hindsight new', () => {
     expect(lines.filter((l) => /^# (detected_at|mitigated_at|resolved_at|root_causes|trigger):/.test(l))).toHaveLength(5);
     expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## Summary', '## Impact', '## Timeline', '## Root cause', '## Contributing factors', '## Lessons learned', '## Action items']);
     const project = await loadProject({ incidentsDir: join(cwd, 'incidents'), cwd, now: NOW });
-    expect(project.diagnostics).toEqual([]);
+    // A draft validates; the template's instructions it still holds are counted in a notice.
+    expect(project.diagnostics).toEqual([
+      {
+        file: 'incidents/2026-10-20-checkout-failed-orders-db-saturated.md', line: 21, column: 12, rule: 'template-placeholder', severity: 'notice',
+        message: '10 placeholders of the template are still here (lines 21, 43, 47, 51, 53, 54, 58, 62, 66, 70); replace them before the postmortem leaves draft',
+      },
+      ...exampleNotices(),
+    ]);
   });
 
   test('a title whose id is taken gets a suffix', async () => {

@@ -1,6 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from './helpers.ts';
+import { actingCharacters, runCli, withoutColours } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const run = (args: string[]) => runCli(['programs', '--incidents', 'programs/criteria/incidents', ...args], { cwd: FIXTURES });
@@ -120,4 +122,27 @@ test('validate takes a program file as a path, and reports on it alone', async (
     files: 2, errors: 1, warnings: 0, notices: 0,
     findings: [{ file: 'programs/programs/Code Yellow.md', line: 1, column: 1, rule: 'invalid-id', severity: 'error', message: 'the file name `Code Yellow.md` is not a valid program id: use lowercase letters, digits and `-`, e.g. `code-yellow.md`' }],
   });
+});
+
+test('text from programs and postmortems cannot act on the terminal', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hindsight-programs-'));
+  cpSync(join(FIXTURES, 'programs/criteria'), dir, { recursive: true });
+  const edit = (file: string, from: string, to: string) => writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(from, to));
+  edit('programs/2025-03-code-yellow.md', 'title: Code yellow on Service A', 'title: "Code yellow\\e]0;pwned\\a on\\nService A\\u202e"');
+  edit('programs/2025-03-code-yellow.md', 'owner: ann', 'owner: "ann\\e[2J"');
+  edit('programs/2025-03-code-yellow.md', 'description: Connection pooling and limits are in place', 'description: "Pooling\\r\\e[1Adone"');
+  edit('incidents/2025-01-10-i1.md', 'title: Pool connections, owner: ann,', 'title: "Pool\\u009b31m connections", owner: "ann\\u0007",');
+  const { code, stdout, stderr } = await runCli(['programs', '--incidents', join(dir, 'incidents'), '--check', '2025-03-code-yellow', '--as-of', '2025-04-15', '--color'], { cwd: dir });
+  expect([code, stderr]).toEqual([1, '']);
+  expect(actingCharacters(withoutColours(stdout))).toEqual([]);
+  const lines = withoutColours(stdout).split('\n');
+  expect(lines.slice(0, 2)).toEqual([
+    'Code yellow\\x1b]0;pwned\\x07 on\\nService A\\u202e',
+    '  2025-03-code-yellow · code-yellow · owner ann\\x1b[2J · declared 2025-03-01 · target 2025-06-30',
+  ]);
+  expect(lines).toContain('      Pooling\\r\\x1b[1Adone');
+  expect(lines).toContain('      → incidents/2025-01-10-i1.md:16  P0 "Pool\\x9b31m connections" (ann\\x07, due 2025-04-01): done only on 2025-05-20, 14 days overdue');
+  edit('programs/2025-06-backups.md', 'title: Backups for Service B', 'title: "Backups\\e[2J for B"');
+  const later = await runCli(['programs', '--incidents', join(dir, 'incidents'), '--check', '2025-06-backups', '--as-of', '2025-05-01'], { cwd: dir });
+  expect(later.stdout).toBe('Backups\\x1b[2J for B\n  2025-06-backups is declared on 2025-06-01, after 2025-05-01: none of its exit criteria can be met yet.\n');
 });

@@ -46,7 +46,7 @@ async function findingsOf(text: string): Promise<string[]> {
   const dir = mkdtempSync(join(made, 'case-'));
   mkdirSync(join(dir, 'incidents'));
   copyFileSync(join(REPO, 'incidents/_catalog.yaml'), join(dir, 'incidents/_catalog.yaml'));
-  writeFileSync(join(dir, 'incidents/2025-01-01-big.md'), text);
+  writeFileSync(join(dir, 'incidents/big.md'), text);
   const result = await loadProject({ incidentsDir: 'incidents', cwd: dir, now: NOW });
   return result.diagnostics.map(format);
 }
@@ -58,25 +58,25 @@ describe('reproducers too big for a fixture', () => {
   test('a body paragraph of é and 1,048,000 `<` is refused in one pass, not parsed for two minutes', async () => {
     const text = `---\n${FRONTMATTER}---\n${BODY}é ${'<'.repeat(1_048_000 - VALID.length - 4)}`;
     expect(await findingsOf(text)).toEqual([
-      `incidents/2025-01-01-big.md:${bodyStart + BODY!.split('\n').length - 1}:1 error body-too-dense: by this line the body holds more Markdown elements than the limit for a postmortem (150,000, counted as punctuation characters, list and quote markers, and lines); move logs and data to a linked file`,
+      `incidents/big.md:${bodyStart + BODY!.split('\n').length - 1}:1 error body-too-dense: by this line the body holds more Markdown elements than the limit for a postmortem (150,000, counted as punctuation characters, list and quote markers, and lines); move logs and data to a linked file`,
     ]);
   });
 
   test('400,000 blank lines in the frontmatter', async () => {
     const text = `---\n${FRONTMATTER}${'\n'.repeat(400_000)}---\n${BODY}`;
     expect(await findingsOf(text)).toEqual([
-      `incidents/2025-01-01-big.md:1:1 error frontmatter-too-large: the frontmatter is ${(FRONTMATTER!.length + 399_999).toLocaleString('en-US')} characters long, over the limit of 65,536: fields hold short values, so move long text into the body`,
+      `incidents/big.md:1:1 error frontmatter-too-large: the frontmatter is ${(FRONTMATTER!.length + 399_999).toLocaleString('en-US')} characters long, over the limit of 65,536: fields hold short values, so move long text into the body`,
     ]);
   });
 
   test('50,000 unknown keys, and 200,000 dots in a contributing factor', async () => {
     const keys = Array.from({ length: 50_000 }, (_, i) => `unknown_${i}: ${i}`).join('\n');
     expect(await findingsOf(`---\n${FRONTMATTER}${keys}\n---\n${BODY}`)).toEqual([
-      `incidents/2025-01-01-big.md:1:1 error frontmatter-too-large: the frontmatter is ${(FRONTMATTER!.length + keys.length).toLocaleString('en-US')} characters long, over the limit of 65,536: fields hold short values, so move long text into the body`,
+      `incidents/big.md:1:1 error frontmatter-too-large: the frontmatter is ${(FRONTMATTER!.length + keys.length).toLocaleString('en-US')} characters long, over the limit of 65,536: fields hold short values, so move long text into the body`,
     ]);
     const dots = `contributing_factors: ["${'.'.repeat(200_000)}x"]\n`;
     expect(await findingsOf(`---\n${FRONTMATTER}${dots}---\n${BODY}`)).toEqual([
-      `incidents/2025-01-01-big.md:1:1 error frontmatter-too-large: the frontmatter is ${(FRONTMATTER!.length + dots.length - 1).toLocaleString('en-US')} characters long, over the limit of 65,536: fields hold short values, so move long text into the body`,
+      `incidents/big.md:1:1 error frontmatter-too-large: the frontmatter is ${(FRONTMATTER!.length + dots.length - 1).toLocaleString('en-US')} characters long, over the limit of 65,536: fields hold short values, so move long text into the body`,
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('reproducers too big for a fixture', () => {
     for (const n of [100_000, 200_000]) {
       const yaml = `title: x\nservices: [a]${'['.repeat(n)}`;
       expect(await findingsOf(`---\n${yaml}\n---\n`)).toEqual([
-        `incidents/2025-01-01-big.md:1:1 error frontmatter-too-large: the frontmatter is ${yaml.length.toLocaleString('en-US')} characters long, over the limit of 65,536: fields hold short values, so move long text into the body`,
+        `incidents/big.md:1:1 error frontmatter-too-large: the frontmatter is ${yaml.length.toLocaleString('en-US')} characters long, over the limit of 65,536: fields hold short values, so move long text into the body`,
       ]);
     }
   });
@@ -92,13 +92,13 @@ describe('reproducers too big for a fixture', () => {
   test('1,000 `[` under the size limit: 100 findings and a count of the rest', async () => {
     const findings = await findingsOf(`---\ntitle: x\nservices: [a]${'['.repeat(1000)}\n---\n`);
     expect(findings).toHaveLength(101);
-    expect(findings[0]).toBe('incidents/2025-01-01-big.md:3:14 error yaml-syntax: the YAML is malformed: unexpected flow-seq-start at node end');
-    expect(findings[100]).toBe('incidents/2025-01-01-big.md:3:114 error too-many-findings: … and 900 more in this file, not shown: only the first 100 findings of a file are reported; fix them and validate again');
+    expect(findings[0]).toBe('incidents/big.md:3:14 error yaml-syntax: the YAML is malformed: unexpected flow-seq-start at node end');
+    expect(findings[100]).toBe('incidents/big.md:3:114 error too-many-findings: … and 900 more in this file, not shown: only the first 100 findings of a file are reported; fix them and validate again');
   });
 
   test('1,000 `[` on the next line: one finding where they nest too deep', async () => {
     expect(await findingsOf(`---\ntitle: x\nservices: [a]\n${'['.repeat(1000)}\n---\n`)).toEqual([
-      'incidents/2025-01-01-big.md:4:33 error yaml-too-deep: lists and mappings are nested more than 32 deep here; no field needs more than a few levels, so flatten the structure',
+      'incidents/big.md:4:33 error yaml-too-deep: lists and mappings are nested more than 32 deep here; no field needs more than a few levels, so flatten the structure',
     ]);
   });
 

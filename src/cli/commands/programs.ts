@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, countBySeverity, didYouMean, loadConfig, loadConfiguredProject, locateInFile, optionsFromConfig, plural, type ConfiguredLoadOptions } from '../../lib/index.ts';
 import { pretty } from '../formatters/pretty.ts';
+import { printable } from '../formatters/printable.ts';
 import { EXIT, type Io } from '../io.ts';
 import { analysisDate, COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
 import { programReport } from '../report/programs-report.ts';
@@ -66,7 +67,7 @@ export async function programsCommand(args: string[], io: Io): Promise<number> {
     }
     const later = project.programs.find((p) => p.id === id);
     if (later) {
-      io.stdout(`${later.frontmatter.title}\n  ${id} is declared on ${later.frontmatter.declared_at}, after ${asOf.date}: none of its exit criteria can be met yet.\n`);
+      io.stdout(`${printable(later.frontmatter.title)}\n  ${id} is declared on ${later.frontmatter.declared_at}, after ${asOf.date}: none of its exit criteria can be met yet.\n`);
       return EXIT.invalid;
     }
     const ids = project.programs.map((p) => p.id);

@@ -1,3 +1,4 @@
+import { printable } from '../formatters/printable.ts';
 import { plural, type Digest, type DigestGroup, type DigestItem } from '../../lib/index.ts';
 
 export interface DigestMarkdownOptions {
@@ -8,11 +9,14 @@ export interface DigestMarkdownOptions {
 }
 
 /**
- * Text from a postmortem in Markdown: characters that would make a link, an image, HTML, a table
- * cell or emphasis are escaped, so a title shows as written and can never become markup.
+ * Text from a postmortem in Markdown, on one line of a list item: line breaks become spaces, so it
+ * stays in its item; control characters and terminal escapes are shown as escapes, as on the
+ * terminal; and every character that would make a link, an image, HTML, an entity, a table cell or
+ * emphasis is escaped. A title shows as written and can never become markup. A bare URL or address
+ * in it may still be linked by GitHub's autolinking, to exactly the text shown, as in any comment.
  */
 export function markdownText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~#!&]/g, '\\$&');
+  return printable(text.replace(/\s+/g, ' ')).replace(/[\\`*_[\]<>|~#!&]/g, '\\$&');
 }
 
 /** A URL as a Markdown link target: parentheses and spaces encoded so it ends where it should. */

@@ -19,6 +19,7 @@ export const RULES = {
   'yaml-syntax': 'The YAML could not be parsed.',
   'yaml-duplicate-key': 'A key appears twice in the same mapping.',
   'yaml-tab': 'A tab character is used for indentation, which YAML forbids.',
+  'yaml-indentation': 'A list item is indented deeper than the item above, so YAML reads it as more text of that item.',
   'yaml-too-deep': 'Lists and mappings are nested deeper than the limit.',
   'yaml-too-many-aliases': 'Aliases (`*name`) repeat more values than the limit.',
   'yaml-too-many-keys': 'A mapping has more keys than the limit.',
@@ -32,6 +33,8 @@ export const RULES = {
   'invalid-date': 'A date is not a real `YYYY-MM-DD` calendar date.',
   'timestamp-order': 'Timestamps are in an impossible order.',
   'start-in-future': 'The incident starts in the future.',
+  'name-date-mismatch': 'The date in the file name is neither `started_at`\'s date nor a day up to `detected_at`\'s.',
+  'implausible-duration': 'A duration over 30 days that would be under 30 with both timestamps in the same year: a year typo.',
   'completed-at': '`completed_at` is missing on a done action item, or present on one that is not done.',
   // The catalog's vocabulary
   'unknown-severity': 'The severity is not declared in the catalog.',
@@ -44,6 +47,7 @@ export const RULES = {
   // The body
   'missing-section': 'A required `##` section is missing from the body.',
   'timeline-entry': 'A Timeline item starts with a time that is not a valid time of day or date.',
+  'template-placeholder': 'Example text from `_template.md` is still in the postmortem.',
   'body-too-deep': 'Markdown elements are nested deeper than the limit.',
   'body-too-dense': 'The body holds more Markdown markup, or denser lines and blocks, than the limits.',
   'ignored-file': 'A file in the incidents folder that is not read as a postmortem although it looks like one.',

@@ -11,6 +11,7 @@ import { findIncidentFiles, incidentIdOf } from './files.ts';
 import { frontmatterLocator } from './locate.ts';
 import { validateInParallel } from './parallel.ts';
 import { loadCatalog } from './catalog.ts';
+import { loadPlaceholders } from './template.ts';
 import { loadPrograms, programsPath } from './programs.ts';
 import type { Program } from '../programs/model.ts';
 import { checkProgramExits } from '../programs/exit-check.ts';
@@ -118,6 +119,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     catalogFile: catalog.file,
     now: options.now ?? Date.now(),
     requiredSections: options.requiredSections ?? DEFAULT_REQUIRED_SECTIONS,
+    placeholders: loadPlaceholders(dir),
     // An exited program is checked against the incidents, so their models are needed then.
     buildIncidents: (options.incidents ?? true) || programs.programs.some((p) => p.frontmatter.exited_at !== undefined),
     buildProfiles: options.recurrenceWindowDays !== undefined && files.postmortems.length <= PROFILED_UP_TO,

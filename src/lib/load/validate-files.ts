@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Vocabulary } from '../schema/vocabulary.ts';
 import { validateIncidentFile, type IncidentFileResult } from '../validate/incident-file.ts';
+import type { Placeholders } from '../validate/placeholders.ts';
 import { incidentIdOf } from './files.ts';
 
 /** What validating a file needs besides the file: plain data, so it can be sent to a worker. */
@@ -14,6 +15,8 @@ export interface FileContext {
   requiredSections: readonly (readonly string[])[];
   buildIncidents: boolean;
   buildProfiles?: boolean;
+  /** The template's example text, from `_template.md` in the incidents folder. */
+  placeholders?: Placeholders;
 }
 
 /** A path as findings show it: relative to the working directory, with `/`. */

@@ -32,8 +32,19 @@ export interface RawTimelineEntry {
   line: number;
 }
 
+/** A heading at the top level of the body that does not open a `##` section. */
+export interface OtherHeading {
+  /** 1 for `#`, 3 for `###`… */
+  depth: number;
+  heading: string;
+  key: string;
+  line: number;
+}
+
 export interface BodyOutline {
   sections: Section[];
+  /** `#` and `###`–`######` headings, so a required section written at another level can be named. */
+  otherHeadings: OtherHeading[];
   timeline: RawTimelineEntry[];
   wordCount: number;
 }
@@ -94,12 +105,44 @@ function parseMarkdown(markdown: string): Root {
   return markdownToMdast(markdown, { features: { frontmatter: false } }) as Root;
 }
 
+/** A paragraph's plain text, whitespace collapsed, and where it starts in the file. */
+export interface Paragraph {
+  text: string;
+  line: number;
+  column: number;
+}
+
+export interface BodyRead {
+  outline?: BodyOutline;
+  /** The paragraphs `keepParagraph` kept, in list items and quotes too, when it is given. */
+  paragraphs?: Paragraph[];
+  diagnostics: Diagnostic[];
+}
+
+/** The blocks a paragraph can be in: headings, tables and inline text hold none. */
+const CONTAINERS = new Set(['root', 'list', 'listItem', 'blockquote', 'footnoteDefinition']);
+
+function paragraphsOf(root: Root, lineOffset: number, keep: (text: string) => boolean): Paragraph[] {
+  const out: Paragraph[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'paragraph') {
+      const text = toString(node).replace(/\s+/g, ' ').trim();
+      if (keep(text)) out.push({ text: detach(text), line: (node.position?.start.line ?? 1) + lineOffset, column: node.position?.start.column ?? 1 });
+    } else if (CONTAINERS.has(node.type) && 'children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+  }
+  return out;
+}
+
 /**
  * The outline of a body from a whole organisation: refused with a finding when it is beyond what
  * the Markdown parser reads in linear time (body-limits.ts), and a finding, never an exception,
  * when the parser fails anyway. Lines in findings are the file's.
  */
-export function readBody(file: string, markdown: string, lineOffset: number): { outline?: BodyOutline; diagnostics: Diagnostic[] } {
+export function readBody(file: string, markdown: string, lineOffset: number, keepParagraph?: (text: string) => boolean): BodyRead {
   const at = (line: number) => ({ start: { line: line + lineOffset, column: 1 } });
   const refused = checkBodyText(markdown);
   if (refused) return { diagnostics: [diagnostic(file, at(refused.line), refused.rule, 'error', refused.message)] };
@@ -107,7 +150,9 @@ export function readBody(file: string, markdown: string, lineOffset: number): { 
     const root = parseMarkdown(markdown);
     const deep = checkTreeDepth(root);
     if (deep) return { diagnostics: [diagnostic(file, at(deep.line), deep.rule, 'error', deep.message)] };
-    return { outline: outlineTree(root, lineOffset), diagnostics: [] };
+    const read: BodyRead = { outline: outlineTree(root, lineOffset), diagnostics: [] };
+    if (keepParagraph) read.paragraphs = paragraphsOf(root, lineOffset, keepParagraph);
+    return read;
   } catch (error) {
     return { diagnostics: [internalParseError(file, at(1), 'Reading the Markdown body', error)] };
   }
@@ -116,6 +161,7 @@ export function readBody(file: string, markdown: string, lineOffset: number): { 
 /** The outline of an already parsed mdast tree. */
 export function outlineTree(root: Root, lineOffset: number): BodyOutline {
   const sections: Section[] = [];
+  const otherHeadings: OtherHeading[] = [];
   const timeline: RawTimelineEntry[] = [];
   let current: { heading: Heading; content: RootContent[] } | undefined;
 
@@ -135,6 +181,10 @@ export function outlineTree(root: Root, lineOffset: number): BodyOutline {
   };
 
   for (const node of root.children) {
+    if (node.type === 'heading' && node.depth !== 2) {
+      const heading = toString(node).trim();
+      otherHeadings.push({ depth: node.depth, heading: detach(heading), key: detach(sectionKey(heading)), line: (node.position?.start.line ?? 1) + lineOffset });
+    }
     if (node.type === 'heading' && node.depth <= 2) {
       close();
       current = node.depth === 2 ? { heading: node, content: [] } : undefined;
@@ -143,5 +193,5 @@ export function outlineTree(root: Root, lineOffset: number): BodyOutline {
     }
   }
   close();
-  return { sections, timeline, wordCount: countWords(root) };
+  return { sections, otherHeadings, timeline, wordCount: countWords(root) };
 }

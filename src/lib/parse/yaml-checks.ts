@@ -1,6 +1,7 @@
 import { CST, isAlias, isCollection, isMap, isPair, isScalar, type Alias, type Document, type Node } from 'yaml';
 import type { RuleId } from '../diagnostics/rules.ts';
 import { LIMITS } from './limits.ts';
+import { shorten } from '../text/format.ts';
 
 /** A problem found in a YAML document, at a source range of the YAML text. */
 export interface YamlProblem {
@@ -14,10 +15,6 @@ export interface YamlProblem {
 const count = (n: number) => n.toLocaleString('en-US');
 
 export const TOO_DEEP = `lists and mappings are nested more than ${LIMITS.yamlDepth} deep here; no field needs more than a few levels, so flatten the structure`;
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
 
 function childrenOf(node: Node): Node[] {
   if (!isCollection(node)) return [];

@@ -5,6 +5,7 @@ import { diagnostic } from '../diagnostics/diagnostic.ts';
 import { internalParseError } from './internal-error.ts';
 import { LIMITS } from './limits.ts';
 import type { LineIndex } from './line-index.ts';
+import { fieldEnd, mergedListItems, mistakeOnLine } from './yaml-mistakes.ts';
 import { checkDocument, deepCollectionOffset, TOO_DEEP, type YamlProblem } from './yaml-checks.ts';
 
 export interface ParsedYaml {
@@ -69,15 +70,24 @@ const JS_YAML_OPTIONS: jsyaml.LoadOptions = Object.assign({ schema: jsyaml.CORE_
 
 type Read = Omit<ParsedYaml, 'document'>;
 
+/** More parser errors than this and no line is searched for a common mistake. */
+const MAX_EXPLAINED_ERRORS = 20;
+
 function readYaml(file: string, yamlText: string, tokens: () => CST.Token[], document: () => Document.Parsed, at: (pos: readonly [number, number]) => Span): Read {
   const problem = (p: YamlProblem) => diagnostic(file, at(p.range), p.rule, 'error', p.message);
   let fastError: jsyaml.YAMLException;
   try {
     const data = jsyaml.load(yamlText, JS_YAML_OPTIONS) ?? {};
+    // A merged item is valid YAML with the wrong data: checking that data would only add findings.
+    const merged = mergedListItems(yamlText).map(({ offset, above }) => {
+      const line = at([above, above]).start.line;
+      return diagnostic(file, at([offset, offset]), 'yaml-indentation', 'error',
+        `this list item is indented deeper than the one on line ${line}, so YAML reads it as more text of that item, not as an item of its own; indent it like the item on line ${line}`);
+    });
     // Aliases are invisible in js-yaml's data: a `*` is the cue to look at the document.
-    if (!yamlText.includes('*') && !hasLargeMapping(data)) return { data, diagnostics: [] };
+    if (!yamlText.includes('*') && !hasLargeMapping(data)) return { data: merged.length ? undefined : data, diagnostics: merged };
     const problems = checkDocument(document());
-    return { data: problems.every((p) => p.usable) ? data : undefined, diagnostics: problems.map(problem) };
+    return { data: problems.every((p) => p.usable) && !merged.length ? data : undefined, diagnostics: [...merged, ...problems.map(problem)] };
   } catch (error) {
     if (!(error instanceof jsyaml.YAMLException)) throw error;
     fastError = error;
@@ -91,13 +101,32 @@ function readYaml(file: string, yamlText: string, tokens: () => CST.Token[], doc
 
   const parsed = document();
   const diagnostics: Diagnostic[] = [];
+  // Per line start: whether a common mistake there stands for every error on that line. A text
+  // with many errors is no slip of the hand, and is not searched for one.
+  const mistakes = parsed.errors.length <= MAX_EXPLAINED_ERRORS ? new Map<number, boolean>() : undefined;
+  // After a mistake, the parser's errors up to the end of its field follow from it.
+  let quietUntil = -1;
   for (const error of parsed.errors) {
     const span = at(error.pos);
     if (error.code === 'TAB_AS_INDENT' || /\btabs?\b/i.test(error.message)) {
       diagnostics.push(diagnostic(file, span, 'yaml-tab', 'error', 'a tab is used for indentation here, which YAML forbids; indent with spaces'));
-    } else {
-      diagnostics.push(diagnostic(file, span, 'yaml-syntax', 'error', `the YAML is malformed: ${firstLineOf(error.message)}`));
+      continue;
     }
+    if (mistakes) {
+      const lineStart = yamlText.lastIndexOf('\n', error.pos[0] - 1) + 1;
+      if (mistakes.get(lineStart)) continue;
+      if (!mistakes.has(lineStart)) {
+        const mistake = mistakeOnLine(yamlText, lineStart, (offset) => at([offset, offset]).start.line);
+        mistakes.set(lineStart, mistake !== undefined);
+        if (mistake) {
+          diagnostics.push(diagnostic(file, at([mistake.offset, mistake.offset]), 'yaml-syntax', 'error', mistake.message));
+          quietUntil = fieldEnd(yamlText, mistake.offset);
+          continue;
+        }
+      }
+      if (error.pos[0] < quietUntil) continue;
+    }
+    diagnostics.push(diagnostic(file, span, 'yaml-syntax', 'error', `the YAML is malformed: ${firstLineOf(error.message)}`));
   }
   const problems = checkDocument(parsed);
   diagnostics.push(...problems.map(problem));

@@ -18,6 +18,9 @@ export interface NewPostmortemContext {
   taken: (id: string) => boolean;
 }
 
+/** What a required section the template lacks starts with, in italics: a placeholder to replace. */
+export const UNWRITTEN = 'To be written.';
+
 /** Keys the template fills with examples that a new draft cannot know yet: left as comments. */
 const PLACEHOLDERS = new Set(['detected_at', 'mitigated_at', 'resolved_at', 'root_causes', 'trigger']);
 const MAX_SLUG = 50;
@@ -85,7 +88,7 @@ export function newPostmortem(values: NewPostmortem, context: NewPostmortemConte
   const present = new Set([...body.matchAll(/^##\s+(.+?)\s*#*\s*$/gm)].map((m) => sectionKey(m[1]!)));
   const missing = context.requiredSections
     .filter((names) => !names.some((name) => present.has(sectionKey(name))))
-    .map((names) => `## ${names[0]}\n\n_To be written._\n`);
+    .map((names) => `## ${names[0]}\n\n_${UNWRITTEN}_\n`);
   const fullBody = [body.replace(/\s*$/, '\n'), ...missing].join('\n');
   return { id, text: `---\n${lines.join('\n')}\n---\n${fullBody.startsWith('\n') ? '' : '\n'}${fullBody}` };
 }

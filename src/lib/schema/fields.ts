@@ -41,4 +41,15 @@ export const date = z.string().check((ctx) => {
   });
 });
 
-export const nonEmptyText = z.string().trim().min(1, { error: 'must not be empty' });
+/**
+ * The schemas of text in the author's own words (a title, a summary, a name): the fields where a
+ * template's example text is a placeholder to replace, never a value to keep.
+ */
+export const FREE_TEXT = new WeakSet<z.ZodType>();
+
+export function freeText<T extends z.ZodType>(schema: T): T {
+  FREE_TEXT.add(schema);
+  return schema;
+}
+
+export const nonEmptyText = freeText(z.string().trim().min(1, { error: 'must not be empty' }));

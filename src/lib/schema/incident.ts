@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actionItemSchema } from './action-item.ts';
-import { nonEmptyText, slug, timestamp } from './fields.ts';
+import { freeText, nonEmptyText, slug, timestamp } from './fields.ts';
 import { responderSchema } from './responder.ts';
 
 export const STATUSES = ['draft', 'in-review', 'published'] as const;
@@ -24,7 +24,7 @@ export const impactSchema = z.strictObject({
  * validator, so that every problem is reported, not only the first layer.
  */
 export const frontmatterSchema = z.strictObject({
-  title: z.string().trim().min(5, { error: 'must be at least 5 characters' }).max(200, { error: 'must be at most 200 characters' }),
+  title: freeText(z.string().trim().min(5, { error: 'must be at least 5 characters' }).max(200, { error: 'must be at most 200 characters' })),
   status: z.enum(STATUSES),
   /** Default `incident`; only incidents count in incident metrics. */
   kind: z.enum(KINDS).default('incident'),

@@ -49,3 +49,8 @@ export function trendWord(change: { direction: 'rising' | 'falling' | 'flat' | '
   if (change.direction === 'flat') return change.recent === change.previous ? 'flat' : 'no clear change';
   return change.direction;
 }
+
+/** Text from a file as quoted in a message: long enough to recognise, never the whole 1 MB of it. */
+export function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -2,9 +2,8 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import { countBySeverity, diagnostic } from '../diagnostics/diagnostic.ts';
 import { profileOf, type RecurrenceProfile } from '../analyze/recurrence-profile.ts';
 import type { Incident } from '../model.ts';
-import { readBody, sectionKey } from '../parse/body.ts';
+import { readBody } from '../parse/body.ts';
 import { splitFrontmatter, type SplitFile } from '../parse/frontmatter.ts';
-import { internalParseError } from '../parse/internal-error.ts';
 import { LineIndex } from '../parse/line-index.ts';
 import { decodeSource } from '../parse/source.ts';
 import { YamlSpans } from '../parse/yaml-spans.ts';
@@ -13,11 +12,13 @@ import { frontmatterSchema, type Frontmatter } from '../schema/incident.ts';
 import { parseTimestamp, formatOffset, withOffset } from '../schema/timestamp.ts';
 import type { Vocabulary } from '../schema/vocabulary.ts';
 import { detach, detachStrings } from '../text/detach.ts';
-import { listOf } from '../text/suggest.ts';
 import { checkCatalogReferences } from './catalog-refs.ts';
+import { checkDates } from './dates.ts';
 import { checkFieldRules } from './field-rules.ts';
 import { checkContributingFactors } from './factor-refs.ts';
-import { capFindings } from './finding-cap.ts';
+import { guardFile, guardStep } from './file-guard.ts';
+import { checkPlaceholders, isTemplateText, mayHoldTemplateText, NO_TEMPLATE, type Placeholders } from './placeholders.ts';
+import { checkRequiredSections } from './sections.ts';
 import { resolveTimeline } from './timeline.ts';
 import { issuesToDiagnostics } from './zod-issues.ts';
 
@@ -42,6 +43,8 @@ export interface IncidentFileOptions {
   requiredSections: readonly (readonly string[])[];
   /** Build the Incident of a valid file; validation alone does not need it. */
   buildIncident: boolean;
+  /** What the template writes as examples; default: only what `hindsight new` adds. */
+  placeholders?: Placeholders;
   /** Build the recurrence profile of a file without errors, for suggesting recurrences. */
   buildProfile?: boolean;
 }
@@ -181,14 +184,7 @@ export function locateInFile(bytes: Uint8Array, file: string, path: readonly (st
  * file that breaks a parser is an `internal-parse-error` finding, and the run goes on.
  */
 export function validateIncidentFile(bytes: Uint8Array, options: IncidentFileOptions): IncidentFileResult {
-  let result: IncidentFileResult;
-  try {
-    result = validate(bytes, options);
-  } catch (error) {
-    result = { index: { id: options.id, file: options.file, links: [] }, diagnostics: [internalParseError(options.file, FIRST_LINE, 'Validating', error)] };
-  }
-  result.diagnostics = capFindings(options.file, result.diagnostics);
-  return result;
+  return guardFile(options.file, () => validate(bytes, options), (finding) => ({ index: { id: options.id, file: options.file, links: [] }, diagnostics: [finding] }));
 }
 
 function validate(bytes: Uint8Array, options: IncidentFileOptions): IncidentFileResult {
@@ -205,37 +201,34 @@ function validate(bytes: Uint8Array, options: IncidentFileOptions): IncidentFile
   const data = split.yaml.data;
   const started = typeof data.started_at === 'string' ? parseTimestamp(data.started_at) : undefined;
 
-  let parsed: ReturnType<typeof frontmatterSchema.safeParse>;
-  try {
-    parsed = frontmatterSchema.safeParse(data);
-    if (!parsed.success) {
-      diagnostics.push(...issuesToDiagnostics(parsed.error.issues, {
+  const checked = guardStep(diagnostics, file, { start: lines.position(split.yamlOffset) }, 'Checking the frontmatter against the format', () => {
+    const result = frontmatterSchema.safeParse(data);
+    if (!result.success) {
+      diagnostics.push(...issuesToDiagnostics(result.error.issues, {
         file, schema: frontmatterSchema, data, spans, naiveTimestamp: naiveTimestampMessage(data),
       }));
     }
-  } catch (error) {
-    diagnostics.push(internalParseError(file, { start: lines.position(split.yamlOffset) }, 'Checking the frontmatter against the format', error));
-    return { index, diagnostics };
-  }
+    return result;
+  });
+  if (!checked.ok) return { index, diagnostics };
+  const parsed = checked.value;
   diagnostics.push(...checkFieldRules(data, { file, id, spans, now: options.now }));
+  diagnostics.push(...checkDates(data, { file, id, spans }));
   if (options.vocabulary) {
     diagnostics.push(...checkCatalogReferences(data, options.vocabulary, { file, spans, catalogFile: options.catalogFile }));
     diagnostics.push(...checkContributingFactors(data, options.vocabulary, { file, spans }));
   }
 
   const bodyLine = lines.position(split.bodyOffset).line;
-  const body = readBody(file, split.body, bodyLine - 1);
+  const placeholders = options.placeholders ?? NO_TEMPLATE;
+  const keep = mayHoldTemplateText(split.body, placeholders) ? isTemplateText(placeholders) : undefined;
+  const body = readBody(file, split.body, bodyLine - 1, keep);
   diagnostics.push(...body.diagnostics);
   const outline = body.outline;
   if (!outline) return { index, diagnostics };
-  const present = new Set(outline.sections.map((s) => s.key));
   const draft = data.status === 'draft';
-  for (const names of options.requiredSections) {
-    if (names.some((name) => present.has(sectionKey(name)))) continue;
-    const heading = listOf(names.map((n) => `## ${n}`));
-    diagnostics.push(diagnostic(file, { start: { line: bodyLine, column: 1 } }, 'missing-section', draft ? 'warning' : 'error',
-      `the body has no ${heading} section${draft ? '; it is required once the postmortem leaves draft' : ', which every postmortem past `draft` must have'}`));
-  }
+  diagnostics.push(...checkRequiredSections(outline, options.requiredSections, { file, bodyLine, draft }));
+  diagnostics.push(...checkPlaceholders(data, body.paragraphs ?? [], placeholders, { file, spans, draft }));
 
   if (!started?.ok) return { index, diagnostics };
   const timeline = resolveTimeline(outline.timeline, started);

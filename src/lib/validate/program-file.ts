@@ -8,13 +8,13 @@ import { decodeSource } from '../parse/source.ts';
 import { YamlSpans } from '../parse/yaml-spans.ts';
 import type { Program } from '../programs/model.ts';
 import { SLUG } from '../schema/fields.ts';
-import { CRITERION_KINDS, CRITERION_SCHEMAS, criterionBaseSchema, PROGRAM_KINDS, programSchema } from '../schema/program.ts';
+import { CRITERION_KINDS, CRITERION_SCHEMAS, criterionBaseSchema, programSchema } from '../schema/program.ts';
 import { parseDate } from '../schema/timestamp.ts';
 import type { Vocabulary } from '../schema/vocabulary.ts';
 import { detach, detachStrings } from '../text/detach.ts';
-import { didYouMean, listOf } from '../text/suggest.ts';
 import { REFERENCE_KINDS, unknownReference, valuesAt, type ReferenceContext } from './catalog-refs.ts';
-import { dotPath, issuesToDiagnostics } from './zod-issues.ts';
+import { guardFile, guardStep } from './file-guard.ts';
+import { issuesToDiagnostics } from './zod-issues.ts';
 
 export interface ProgramFileOptions {
   /** The path to show in findings. */
@@ -38,6 +38,9 @@ const FIRST_LINE = { start: { line: 1, column: 1 } };
 /** The top level alone: each criterion is checked against the schema of its own kind. */
 const topLevelSchema = programSchema.extend({ exit_criteria: z.array(z.unknown()).min(1, { error: 'must list at least one exit criterion' }) });
 
+/** A criterion's `kind` alone, which picks the schema for the rest of it. */
+const criterionKindSchema = z.looseObject({ kind: z.enum(CRITERION_KINDS) });
+
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function checkCriterion(criterion: unknown, i: number, ctx: { file: string; spans: YamlSpans; data: Record<string, unknown> }): Diagnostic[] {
@@ -45,13 +48,10 @@ function checkCriterion(criterion: unknown, i: number, ctx: { file: string; span
   const out: Diagnostic[] = [];
   const kind = isRecord(criterion) ? criterion.kind : undefined;
   const known = typeof kind === 'string' && (CRITERION_KINDS as readonly string[]).includes(kind);
-  if (isRecord(criterion) && typeof kind === 'string' && !known) {
-    out.push(diagnostic(ctx.file, ctx.spans.value([...at, 'kind']), 'invalid-value', 'error',
-      `\`${dotPath([...at, 'kind'])}\` must be ${listOf(CRITERION_KINDS)}, not \`${kind}\`${didYouMean(kind, CRITERION_KINDS)}`));
-  }
-  if (isRecord(criterion) && kind === undefined) {
-    out.push(diagnostic(ctx.file, ctx.spans.value(at), 'missing-field', 'error',
-      `missing required field \`${dotPath([...at, 'kind'])}\`: ${listOf(CRITERION_KINDS)}; docs/programs.md describes each`));
+  if (isRecord(criterion) && !known) {
+    // Missing or unknown, the kind is reported as every enum field is.
+    const issues = criterionKindSchema.safeParse(criterion).error?.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) ?? [];
+    out.push(...issuesToDiagnostics(issues, { file: ctx.file, schema: z.object({ exit_criteria: z.array(criterionKindSchema) }), data: ctx.data, spans: ctx.spans }));
   }
   // Without a known kind, the fields every criterion has are still checked.
   const schema: z.ZodType = known ? CRITERION_SCHEMAS[kind as keyof typeof CRITERION_SCHEMAS] : criterionBaseSchema;
@@ -124,8 +124,15 @@ function suggestId(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'yyyy-short-slug';
 }
 
-/** Validates one program file and, when it has no errors, builds its Program. */
+/**
+ * Validates one program file and, when it has no errors, builds its Program. Never throws, and
+ * reports at most LIMITS.findingsPerFile findings, as for a postmortem.
+ */
 export function validateProgramFile(bytes: Uint8Array, options: ProgramFileOptions): ProgramFileResult {
+  return guardFile(options.file, () => validate(bytes, options), (finding) => ({ diagnostics: [finding] }));
+}
+
+function validate(bytes: Uint8Array, options: ProgramFileOptions): ProgramFileResult {
   const { file, id } = options;
   const diagnostics: Diagnostic[] = [];
   if (!SLUG.test(id)) {
@@ -142,18 +149,15 @@ export function validateProgramFile(bytes: Uint8Array, options: ProgramFileOptio
   const data = split.yaml.data;
   const spans = new YamlSpans(split.yaml.document, data, split.yamlOffset, lines);
 
-  const top = topLevelSchema.safeParse(data);
-  if (!top.success) {
-    // zod reports a missing enum as a wrong value (`undefined`); a missing `kind` is said as such.
-    const kindMissing = !spans.has(['kind']);
-    if (kindMissing) diagnostics.push(diagnostic(file, spans.value(['kind']), 'missing-field', 'error', `missing required field \`kind\`: ${listOf(PROGRAM_KINDS)}`));
-    const issues = top.error.issues.filter((issue) => !(kindMissing && issue.path.length === 1 && issue.path[0] === 'kind'));
-    diagnostics.push(...issuesToDiagnostics(issues, { file, schema: programSchema, data, spans }));
-  }
-  const criteria = Array.isArray(data.exit_criteria) ? data.exit_criteria : [];
-  criteria.forEach((criterion: unknown, i) => {
-    diagnostics.push(...checkCriterion(criterion, i, { file, spans, data }));
+  const checked = guardStep(diagnostics, file, { start: lines.position(split.yamlOffset) }, 'Checking the frontmatter against the format', () => {
+    const top = topLevelSchema.safeParse(data);
+    if (!top.success) diagnostics.push(...issuesToDiagnostics(top.error.issues, { file, schema: programSchema, data, spans }));
+    const criteria = Array.isArray(data.exit_criteria) ? data.exit_criteria : [];
+    criteria.forEach((criterion: unknown, i) => {
+      diagnostics.push(...checkCriterion(criterion, i, { file, spans, data }));
+    });
   });
+  if (!checked.ok) return { diagnostics };
   diagnostics.push(...checkProgramRules(data, file, spans));
   if (options.vocabulary) diagnostics.push(...checkProgramReferences(data, options.vocabulary, { file, spans, catalogFile: options.catalogFile }));
 

@@ -4,6 +4,7 @@ import { diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rules.ts';
 import type { YamlSpans } from '../parse/yaml-spans.ts';
 import { didYouMean, listOf } from '../text/suggest.ts';
+import { shorten } from '../text/format.ts';
 
 type Path = readonly PropertyKey[];
 
@@ -15,7 +16,7 @@ export function dotPath(path: Path): string {
 }
 
 /** Follows a path through a zod schema, stepping through optionals, defaults and arrays. */
-function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
+export function schemaAt(schema: z.ZodType, path: Path): z.ZodType | undefined {
   let current: z.ZodType | undefined = unwrap(schema);
   for (const segment of path) {
     if (!current) return undefined;
@@ -57,11 +58,6 @@ function valueAt(data: unknown, path: Path): unknown {
   return current;
 }
 
-/** Text from the file as quoted in a message: long enough to recognise, never the whole 1 MB of it. */
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
 function describeValue(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
@@ -69,6 +65,15 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string') return `the text \`${shorten(value)}\``;
   if (typeof value === 'number') return `the number ${value}`;
   return `\`${String(value)}\``;
+}
+
+/** `Each service: own pool` when a mapping is that one `key: value`: text that an unquoted `: ` split. */
+function colonMapping(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length !== 1) return undefined;
+  const [key, inner] = entries[0]!;
+  return typeof inner === 'string' || typeof inner === 'number' || typeof inner === 'boolean' ? `${key}: ${String(inner)}` : undefined;
 }
 
 const EXPECTED: Record<string, string> = {
@@ -108,8 +113,15 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: Is
     switch (issue.code) {
       case 'invalid_type': {
         const expected = EXPECTED[issue.expected] ?? issue.expected;
+        const colon = issue.expected === 'string' ? colonMapping(value) : undefined;
         if (value === null) {
           push(path, 'wrong-type', `${name} is empty; give it a value (${expected}) or remove the line`);
+        } else if (issue.expected === 'array' && typeof value === 'string' && /^-[^\s-]/.test(value)) {
+          // `-database` on each line is one text to YAML: the `-` needs a space to start an item.
+          const first = value.slice(1).split(/\s+-(?=\S)/)[0]!;
+          push(path, 'wrong-type', `${name} is the text \`${shorten(value)}\`, not a list: a list item needs a space after \`-\`; write \`- ${shorten(first)}\`, one item per line`);
+        } else if (colon !== undefined) {
+          push(path, 'wrong-type', `${name} must be text, but the \`: \` in \`${shorten(colon)}\` makes it a mapping to YAML; put the text in double quotes: \`${shorten(JSON.stringify(colon))}\``);
         } else if (issue.expected === 'array' && (typeof value === 'string' || typeof value === 'number')) {
           push(path, 'wrong-type', `${name} must be a list; write \`${String(path.at(-1))}: [${shorten(String(value))}]\` or one \`- ${shorten(String(value))}\` item per line`);
         } else {
