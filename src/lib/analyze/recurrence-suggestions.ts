@@ -166,8 +166,8 @@ const byStart = (a: RecurrenceProfile, b: RecurrenceProfile) => a.start - b.star
  * window with the strongest evidence that it repeats it. Evidence is structural — the same
  * primary service, or one's primary service among the other's services, and a shared root cause
  * (a shared trigger alone is not enough) — and textual: title, root cause, trigger and
- * contributing factors more alike than the folder's background (see BACKGROUND). Candidates an author
- * dismissed with `not_recurrence_of` are never suggested. Only incidents are suggested as
+ * contributing factors more alike than the folder's background (RANDOM_PAIRS, FAR_OUT). Candidates
+ * an author dismissed with `not_recurrence_of` are never suggested. Only incidents are suggested as
  * recurrences; their origin may be an incident or a near-miss (the warning that went unheeded).
  * Game days and drafts are never origins, and make no part of the background.
  */
@@ -182,9 +182,15 @@ export function suggestRecurrences(all: readonly RecurrenceProfile[], options: S
   // Candidates come from the earlier incidents that share one of the incident's distinctive
   // words, in time order: comparing every pair that shares a service and a root cause would grow
   // with the square of the folder (48 million pairs at 100,000 postmortems).
+  // Counted without drafts, as the analysis never sees them: `validate` and `analyze` must agree.
   const df = new Int32Array(index.words.length);
-  for (const v of vectors) for (let k = 0; k < v.terms.length; k++) df[v.terms[k]!]!++;
-  const distinctive = Math.max(MIN_DISTINCTIVE, Math.ceil(DISTINCTIVE * profiles.length));
+  let counted = 0;
+  vectors.forEach((v, i) => {
+    if (profiles[i]!.draft) return;
+    counted++;
+    for (let k = 0; k < v.terms.length; k++) df[v.terms[k]!]!++;
+  });
+  const distinctive = Math.max(MIN_DISTINCTIVE, Math.ceil(DISTINCTIVE * counted));
   const postings: number[][] = Array.from({ length: index.words.length }, () => []);
   const best: (Candidate | undefined)[] = [];
   const closest: number[] = [];

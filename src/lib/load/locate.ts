@@ -11,7 +11,7 @@ const FIRST_LINE: Span = { start: { line: 1, column: 1 } };
  * across files). The file is parsed once, however many findings it gets: a `related` list of
  * thousands of unknown ids costs one parse, not one each.
  */
-export function frontmatterLocator(bytes: Uint8Array | Error, file: string): (path: readonly (string | number)[]) => Span {
+export function frontmatterLocator(bytes: Uint8Array | Error, file: string): (path: readonly (string | number)[], at?: 'value' | 'key') => Span {
   if (bytes instanceof Error) return () => FIRST_LINE;
   const source = decodeSource(file, bytes);
   if (!source.ok) return () => FIRST_LINE;
@@ -19,5 +19,5 @@ export function frontmatterLocator(bytes: Uint8Array | Error, file: string): (pa
   const split = splitFrontmatter(file, source.text, lines);
   if (!split.yaml) return () => FIRST_LINE;
   const spans = new YamlSpans(split.yaml.document, split.yaml.data, split.yamlOffset, lines);
-  return (path) => spans.value(path);
+  return (path, at = 'value') => (at === 'key' ? spans.key(path) : spans.value(path));
 }

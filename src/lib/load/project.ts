@@ -55,7 +55,7 @@ export interface LoadOptions {
 
 /**
  * Suggesting recurrences compares a postmortem with every other, so a check of some files reads
- * all the others too (about 0.6 ms each), and a check of all of them takes the memory of their
+ * all the others too (about 0.2 ms each), and a check of all of them takes the memory of their
  * text. Beyond this many postmortems that costs more than a check while writing should, and the
  * check is skipped: `hindsight analyze` lists every suggestion.
  */
@@ -176,7 +176,8 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
         const profile = bytes instanceof Error ? undefined : readProfile(bytes, display(path), incidentIdOf(path));
         if (profile) profiled.push(profile);
       }
-      diagnostics.push(...possibleRecurrences(profiled, (file) => reported.has(file), options.recurrenceWindowDays));
+      const services = (file: string) => frontmatterLocator(readBytes(join(options.cwd, file)), file)(['services'], 'key');
+      diagnostics.push(...possibleRecurrences(profiled, (file) => reported.has(file), options.recurrenceWindowDays, services));
       loaded.possibleRecurrences = 'checked';
     }
   }

@@ -49,11 +49,10 @@ export interface IncidentFileOptions {
   buildProfile?: boolean;
 }
 
-/** A postmortem's recurrence profile, and where a finding about it belongs: its `services:` line. */
+/** A postmortem's recurrence profile, with the file it was read from. */
 export interface ProfiledFile {
   file: string;
   profile: RecurrenceProfile;
-  at: Span;
 }
 
 /** A link to another incident, for the cross-file checks. */
@@ -155,11 +154,11 @@ export function readIndexEntry(bytes: Uint8Array, file: string, id: string): Inc
   }
 }
 
+/** The profile of a file read; positions are left to the few findings that need one. */
 function profileFrom(read: ReadFile, file: string, id: string): ProfiledFile | undefined {
-  const { split, spans, index } = read;
-  if (!split || !spans || index.startedAt === undefined) return undefined;
-  const at = spans.has(['services']) ? spans.key(['services']) : spans.key(['title']);
-  return { file, profile: profileOf(id, split.yaml.data, split.body, index.startedAt), at };
+  const { split, index } = read;
+  if (!split || index.startedAt === undefined) return undefined;
+  return { file, profile: profileOf(id, split.yaml.data, split.body, index.startedAt) };
 }
 
 /**
