@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { analyze, blindCheck, loadProject, type Analysis, type LoadResult } from '../src/lib/index.ts';
+import { analyze, blindCheck, daysLate, itemStateOn, loadProject, openWhenStarted, type Analysis, type LoadResult } from '../src/lib/index.ts';
 import { NOW } from './helpers.ts';
 
 /**
@@ -81,6 +81,32 @@ describe('what the origin\'s prevent items say about each recurrence', () => {
       origin: '2025-02-01-price-cache-stale-config',
       items: [{ incident: '2025-02-01-price-cache-stale-config', index: 0, title: 'Validate price cache config in CI', owner: 'cai', priority: 'P1', status: 'done', due: '2025-02-20', completedAt: '2025-02-10', ticket: null, daysPastDue: null }],
     }]);
+  });
+});
+
+describe('an action item on the day an incident started', () => {
+  const item = { status: 'done' as const, due: '2025-02-01', completedAt: '2025-06-01' };
+
+  test('overdue, not yet due, or done: the day it was completed did not prevent that day\'s incident', () => {
+    expect(itemStateOn(item, '2025-03-05')).toEqual({ state: 'overdue', days: 32 });
+    expect(itemStateOn(item, '2025-01-20')).toEqual({ state: 'not-yet-due', days: 12 });
+    expect(itemStateOn(item, '2025-02-01')).toEqual({ state: 'not-yet-due', days: 0 });
+    expect(itemStateOn(item, '2025-06-01')).toEqual({ state: 'overdue', days: 120 });
+    expect(itemStateOn(item, '2025-06-02')).toEqual({ state: 'done', completedAt: '2025-06-01' });
+    expect([openWhenStarted(item, '2025-06-01'), openWhenStarted(item, '2025-06-02')]).toEqual([true, false]);
+  });
+
+  test('without a due date, given up, or done on no known day', () => {
+    expect(itemStateOn({ status: 'in-progress', due: null, completedAt: null }, '2025-03-05')).toEqual({ state: 'no-due-date' });
+    expect(itemStateOn({ status: 'wont-do', due: '2025-01-01', completedAt: null }, '2025-03-05')).toEqual({ state: 'wont-do' });
+    expect(itemStateOn({ status: 'done', due: null, completedAt: null }, '2025-03-05')).toEqual({ state: 'done', completedAt: null });
+  });
+
+  test('how late it was done: from its due date to its completion', () => {
+    expect(daysLate(item)).toBe(120);
+    expect(daysLate({ status: 'done', due: '2025-02-20', completedAt: '2025-02-10' })).toBe(-10);
+    expect(daysLate({ status: 'done', due: null, completedAt: '2025-02-10' })).toBeNull();
+    expect(daysLate({ status: 'open', due: '2025-02-20', completedAt: null })).toBeNull();
   });
 });
 

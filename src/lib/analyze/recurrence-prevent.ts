@@ -1,22 +1,48 @@
 import { daysBetween, shiftDays } from './calendar.ts';
 import { byStart, type Population } from './cases.ts';
-import { isOpen } from './concepts.ts';
+import { isOpen, type ActionItemState } from './concepts.ts';
 import { preventItems } from './recurrence-families.ts';
 import type { PreventItem, RecurrenceAnalysis, RecurrenceLink, RecurrenceWithItems } from './types.ts';
 
-type Kinds = Pick<RecurrenceAnalysis, 'preventable' | 'recurredBeforeDue' | 'recurredWithoutDueDate' | 'recurredAfterFix'>;
+/** The four lists a confirmed recurrence can land in, by what its origin's prevent items were when it started. */
+export const RECURRENCE_KINDS = ['preventable', 'recurredAfterFix', 'recurredBeforeDue', 'recurredWithoutDueDate'] as const;
+export type RecurrenceKind = (typeof RECURRENCE_KINDS)[number];
+
+type Kinds = Pick<RecurrenceAnalysis, RecurrenceKind>;
 
 /**
- * Whether an item was done before a day began: not open at the end of the day before. Dates have
- * no time of day, so an item completed on the day the recurrence started did not prevent it.
+ * Whether an item was still open when a day began: not done by the end of the day before. Dates
+ * have no time of day, so an item completed on the day an incident started did not prevent it.
+ * The one definition of "open when the incident started" that the recurrence kinds and the site use.
  */
-function doneBefore(item: PreventItem, date: string): boolean {
-  return !isOpen(item, shiftDays(date, -1));
+export function openWhenStarted(item: ActionItemState, date: string): boolean {
+  return isOpen(item, shiftDays(date, -1));
+}
+
+/** What an action item was on the day an incident started. `days` are whole days past or before `due`. */
+export type ItemStateOnDay =
+  | { state: 'done'; completedAt: string | null }
+  | { state: 'wont-do' }
+  | { state: 'overdue'; days: number }
+  | { state: 'not-yet-due'; days: number }
+  | { state: 'no-due-date' };
+
+/** An item's state on the day an incident started (`YYYY-MM-DD`), as the recurrence kinds judge it. */
+export function itemStateOn(item: ActionItemState, date: string): ItemStateOnDay {
+  if (item.status === 'wont-do') return { state: 'wont-do' };
+  if (!openWhenStarted(item, date)) return { state: 'done', completedAt: item.completedAt };
+  if (item.due === null) return { state: 'no-due-date' };
+  return item.due < date ? { state: 'overdue', days: daysBetween(item.due, date) } : { state: 'not-yet-due', days: daysBetween(date, item.due) };
+}
+
+/** Days from an item's due date to its completion: positive when done late; null unless it has both. */
+export function daysLate(item: ActionItemState): number | null {
+  return item.status === 'done' && item.due !== null && item.completedAt !== null ? daysBetween(item.due, item.completedAt) : null;
 }
 
 /**
  * What the origin's prevent items say about each confirmed recurrence, by the state they were in
- * on the day it started:
+ * on the day it started (`itemStateOn`):
  * - `preventable`: one was overdue (due before that day, not done by then);
  * - `recurredAfterFix`: every one was done — the fix did not work;
  * - `recurredBeforeDue`: none was overdue, and one was due later;
@@ -33,13 +59,17 @@ export function classifyRecurrences(population: Population, links: readonly Recu
     const items = preventItems(population.byId.get(link.from)!);
     if (!items.length) continue;
     const date = recurrence.date;
+    const states = new Map(items.map((item) => [item, itemStateOn(item, date)]));
     const withDays = (list: PreventItem[]): RecurrenceWithItems => ({
       id: link.to,
       origin: link.from,
-      items: list.map((item) => ({ ...item, daysPastDue: item.due === null || doneBefore(item, date) ? null : daysBetween(item.due, date) })),
+      items: list.map((item) => {
+        const { state } = states.get(item)!;
+        return { ...item, daysPastDue: state === 'overdue' || state === 'not-yet-due' ? daysBetween(item.due!, date) : null };
+      }),
     });
-    const unfinished = items.filter((item) => !doneBefore(item, date));
-    const overdue = unfinished.filter((item) => item.due !== null && item.due < date);
+    const unfinished = items.filter((item) => states.get(item)!.state !== 'done');
+    const overdue = unfinished.filter((item) => states.get(item)!.state === 'overdue');
     if (overdue.length) kinds.preventable.push(withDays(overdue));
     else if (!unfinished.length) kinds.recurredAfterFix.push(withDays(items));
     else if (unfinished.some((item) => item.due !== null)) kinds.recurredBeforeDue.push(withDays(unfinished));
