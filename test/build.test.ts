@@ -348,16 +348,23 @@ None.
   return dir;
 }
 
-test('a long recurrence family shows its ends and the incidents around the page, the rest counted', () => {
-  const result = build(writeChain(12));
+/** A family tree as the page nests it: each list item's label, then the items of its own list. */
+function treeShape(li: Element): unknown[] {
+  const list = li.children.find((c): c is Element => c.type === 'element' && c.tagName === 'ol');
+  const own = toText({ ...li, children: li.children.filter((c) => c !== list) }).replace(/\s+/g, ' ').trim();
+  const id = li.properties.dataIncident as string | undefined;
+  const label = id ? `${/step-(\d+)/.exec(id)![1]}${li.properties.ariaCurrent === 'page' ? '*' : ''}` : own;
+  const items = (list?.children ?? []).filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
+  return [label, ...items.map(treeShape)];
+}
+
+test('a long recurrence family is drawn as the tree of its links: its start, the path to the page, the rest counted', () => {
+  const result = build(writeChain(20));
   expect(result.status, result.stderr).toBe(0);
   const site = files(result.outDir);
-  const page = site.get('incidents/2025-01-07-step-7/index.html')!;
-  const chain = /<ol class="timeline chain">(.*?)<\/ol>/s.exec(page)![1]!;
-  const steps = [...chain.matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map(([, li]) => {
-    const text = li!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-    return /^… (\d+) more …$/.test(text) ? text : `${/<strong>/.test(li!) ? '*' : ''}${/Step (\d+)/.exec(text)![1]}`;
-  });
-  expect(steps).toEqual(['1', '2', '… 2 more …', '5', '6', '*7', '8', '9', '… 1 more …', '11', '12']);
-  expect(page).toContain('12 incidents, 2025-01-01 to 2025-01-12, linked by their authors: quiet.');
+  const page = htmlToHast(site.get('incidents/2025-01-15-step-15/index.html')!) as Root;
+  const tree = elements(page).find((e) => e.tagName === 'ol' && (e.properties.className as string[] | undefined)?.includes('family-tree'))!;
+  const root = tree.children.find((c): c is Element => c.type === 'element')!;
+  expect(treeShape(root)).toEqual(['1', ['2', ['3', ['4', ['… 8 more …', ['13', ['14', ['15*', ['16', ['… 4 more']]]]]]]]]]);
+  expect(toText(page)).toContain('20 incidents, 2025-01-01 to 2025-01-20, linked by their authors: quiet.');
 }, 120_000);

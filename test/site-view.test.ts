@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { analyze, loadProject, type Incident } from '../src/lib/index.ts';
+import { analyze, loadProject, type Incident, type RecurrenceFamily } from '../src/lib/index.ts';
 import { rowMatches } from '../src/site/filter-match.ts';
 import { actionItemsView, overdueFirst } from '../src/site/view/action-items.ts';
-import { chainView } from '../src/site/view/chain.ts';
 import { dashboardView } from '../src/site/view/dashboard.ts';
 import { tooThinByMonth } from '../src/site/view/dashboard-charts.ts';
 import { dimensionIndexView, dimensionValueView, dimensionStats } from '../src/site/view/dimension.ts';
+import { familyTree, type FamilyNode } from '../src/site/view/family-tree.ts';
 import { incidentPageView } from '../src/site/view/incident-page.ts';
 import { incidentsTableView } from '../src/site/view/incidents-table.ts';
 import { documentTitle, navigation, pathInSite } from '../src/site/view/layout.ts';
@@ -200,25 +200,48 @@ describe('an incident page', () => {
     const view = incidentPageView(data, data.byId.get('2025-02-15-b-capacity-again')!);
     expect(view.origin).toEqual({ title: 'Service A ran out of worker threads', href: '/incidents/2025-01-10-a-capacity/', note: 'linked by the authors, 36 days earlier' });
     expect(view.possibleOrigin).toBeUndefined();
-    expect(view.chain!.steps.filter((s) => s.kind === 'incident').map((s) => [s.prefix, s.title, s.href])).toEqual([
-      ['', 'Service A ran out of worker threads', '/incidents/2025-01-10-a-capacity/'],
-      ['└─ ', 'Service A thread pool exhausted during a traffic spike', undefined],
-    ]);
+    expect(view.family!.root).toMatchObject({
+      kind: 'incident', title: 'Service A ran out of worker threads', href: '/incidents/2025-01-10-a-capacity/', current: false, gapDays: null, hidden: 0,
+      children: [{ kind: 'incident', title: 'Service A thread pool exhausted during a traffic spike', href: undefined, current: true, gapDays: 36, badge: { text: 'preventable', tone: 'bad' }, children: [] }],
+    });
     expect(view.connected).toBe(true);
     expect(view.inReview).toBe(false);
   });
 });
 
 describe('recurrence families', () => {
-  test('a long family shows its ends and the incidents around the page, the rest counted, as a tree', () => {
-    const ids = data.incidents.map((i) => i.id).reverse();
-    const members = [...ids, ...ids.slice(0, 4)].map((id, i) => ({ id, parent: i ? ids[0]! : null, depth: i ? 1 : 0, date: '2025-01-10', gapDays: i ? 3 : null }));
-    const family = { origin: ids[0]!, members, first: '2025-01-10', last: '2025-07-05', lastId: ids.at(-1)!, daysSinceLast: 27, openPreventItems: [], overduePreventItems: [], status: 'active' as const };
-    const view = chainView(data, family, ids[6]);
-    expect(view.steps.map((s) => (s.kind === 'skipped' ? `… ${s.count}` : s.href ? 'link' : 'here'))).toEqual(['link', 'link', '… 2', 'link', 'link', 'here', 'link', 'link', '… 1', 'link', 'link']);
-    expect(view.steps.flatMap((s) => (s.kind === 'incident' ? [s.prefix] : [])).slice(0, 3)).toEqual(['', '├─ ', '├─ ']);
-    expect(view.steps.at(-1)).toMatchObject({ prefix: '└─ ', gapDays: 3 });
-    expect(view.summary).toBe('12 incidents, 2025-01-10 to 2025-07-05, linked by their authors: active.');
+  /** A family of `n` members, each under the one `parentOf` names (by position), the origin first. */
+  function family(n: number, parentOf: (i: number) => number): RecurrenceFamily {
+    const id = (i: number) => `2025-01-${String(i + 1).padStart(2, '0')}-m${i}`;
+    const parents = Array.from({ length: n }, (_, i) => (i ? parentOf(i) : -1));
+    const depth = (i: number): number => (i ? depth(parents[i]!) + 1 : 0);
+    const kids = (i: number) => parents.flatMap((p, j) => (p === i && j ? [j] : []));
+    const order: number[] = [];
+    const walk = (i: number) => { order.push(i); for (const k of kids(i)) walk(k); };
+    walk(0);
+    const members = order.map((i) => ({ id: id(i), parent: i ? id(parents[i]!) : null, depth: depth(i), date: id(i).slice(0, 10), gapDays: i ? 1 : null }));
+    return { origin: id(0), members, first: members[0]!.date, last: id(n - 1).slice(0, 10), lastId: id(n - 1), daysSinceLast: 1, openPreventItems: [], overduePreventItems: [], status: 'active' };
+  }
+  const shape = (node: FamilyNode): unknown => (node.kind === 'skipped'
+    ? [`… ${node.count} more`, ...node.children.map(shape)]
+    : [`${node.id.slice(11)}${node.current ? '*' : ''}${node.hidden ? ` (+${node.hidden})` : ''}`, ...node.children.map(shape)]);
+
+  test('a small family is drawn whole, as the tree its links make', () => {
+    const tree = familyTree(data, family(5, (i) => (i === 4 ? 2 : 0)), '2025-01-05-m4');
+    expect(shape(tree.root)).toEqual(['m0', ['m1'], ['m2', ['m4*']], ['m3']]);
+    expect(tree.summary).toBe('5 incidents, 2025-01-01 to 2025-01-05, linked by their authors: active.');
+  });
+
+  test('a long chain shows its start, the path\'s middle as one line, the incidents around the page, and counts every one left out', () => {
+    const tree = familyTree(data, family(20, (i) => i - 1), '2025-01-15-m14');
+    expect(shape(tree.root)).toEqual(['m0', ['m1', ['m2', ['m3', ['… 8 more', ['m12', ['m13', ['m14*', ['m15 (+4)']]]]]]]]]);
+  });
+
+  test('a wide family without a page\'s incident: its first members, the rest counted', () => {
+    const tree = familyTree(data, family(15, () => 0));
+    expect(shape(tree.root)).toEqual(['m0 (+11)', ['m1'], ['m2'], ['m3']]);
+    const around = familyTree(data, family(15, () => 0), '2025-01-10-m9');
+    expect(shape(around.root)).toEqual(['m0 (+10)', ['m1'], ['m2'], ['m3'], ['m9*']]);
   });
 });
 
@@ -295,11 +318,20 @@ describe('possible recurrences on the site', () => {
       shared: 'orders-db, orders-api, capacity, missing-limits',
     }]);
     const page = incidentPageView(site, site.byId.get('2025-05-20-orders-db-connections-sale')!);
-    expect([page.origin, page.chain]).toEqual([undefined, undefined]);
+    expect([page.origin, page.family]).toEqual([undefined, undefined]);
     expect(page.possibleOrigin).toEqual({
-      title: 'The report_builder job exhausted orders-db connections',
-      href: '/incidents/2025-03-05-orders-db-connections-reports/',
-      note: 'a suggestion, not confirmed: shares orders-db, orders-api, capacity, missing-limits; text 0.61; 76 days earlier',
+      other: { title: 'The report_builder job exhausted orders-db connections', href: '/incidents/2025-03-05-orders-db-connections-reports/' },
+      note: "76 days earlier; text 0.61 alike, where this folder's background is 0.21",
+      evidence: [
+        'both name Orders database first, and share Orders API',
+        'shared root causes: Capacity exhaustion, Missing limits',
+        'same trigger: Traffic spike',
+        'shared contributing factors: no connection pooling',
+        'words both use: report, reportbuilder, builder, shard, job',
+      ],
+      file: '2025-05-20-orders-db-connections-sale',
+      confirm: 'recurrence_of: 2025-03-05-orders-db-connections-reports',
+      dismiss: 'not_recurrence_of: [2025-03-05-orders-db-connections-reports]',
     });
     expect(dashboardView(site).allTime[1]).toMatchObject({ label: 'recurrence rate (5 confirmed recurrences)', value: '11%', note: '1 possible recurrence not yet confirmed' });
   });

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { analyze, loadProject } from '../src/lib/index.ts';
+import type { FamilyNode } from '../src/site/view/family-tree.ts';
+import { incidentPageView } from '../src/site/view/incident-page.ts';
 import { programGroups, programPage } from '../src/site/view/programs.ts';
 import { loadView, teamLoad } from '../src/site/view/responders.ts';
 import { buildSiteData, type SiteData } from '../src/site/view/site-data.ts';
@@ -73,5 +75,70 @@ describe('who carries the load on the site', () => {
     expect(load.allTime.team).toMatchObject({ incidents: 20, responders: 7, busiest: 'dana.k (9)', concentration: '45%', pages: 30, outOfHoursPages: 10 });
     expect(load.allTime.people[0]).toEqual({ who: 'dana.k', incidents: 9, asCommander: 7, outOfHours: '4 of 9', hours: '23 h' });
     expect(teamLoad(data, 'orders').recent.team).toBeUndefined();
+  });
+});
+
+describe('what the earlier incident promised, on a recurrence\'s page', () => {
+  test('the reboot script came back with both prevent items of February overdue: preventable', () => {
+    const view = incidentPageView(data, data.byId.get('2025-05-06-batch-fleet-rebooted-again')!);
+    const promised = view.promised!;
+    expect([promised.intro.before, promised.origin.title, promised.origin.date, promised.intro.after]).toEqual([
+      'Repeats', 'reboot-stuck.py rebooted the whole batch fleet at once', '2025-02-11', ', 84 days earlier, as its authors linked.',
+    ]);
+    expect([promised.badge, promised.verdict]).toEqual([
+      { text: 'preventable', tone: 'bad' }, 'Preventable: 2 prevent items of the earlier incident were overdue when this one started.',
+    ]);
+    expect(promised.prevent.map((p) => [p.title, p.meta, p.then.text, p.since])).toEqual([
+      ['Cap reboot-stuck.py at 2 hosts per run', 'P0 · prevent · team-legacy · due 2025-02-28', '67 days overdue', 'done on 2025-06-10, 102 days late'],
+      ['Replace reboot-stuck.py with job-level retries and quarantine', 'P1 · prevent · marco.b · due 2025-04-30', '6 days overdue', 'done on 2025-10-30, 183 days late'],
+    ]);
+    expect(promised.other.map((p) => [p.title, p.then.text, p.since])).toEqual([
+      ['Alert when more than 3 hosts reboot in 10 minutes', 'done on 2025-02-20', undefined],
+      ['Write a runbook for batch-workers', 'done on 2025-03-03', undefined],
+    ]);
+  });
+
+  test('orders-db came back at login time with the pooler 24 days overdue; the limits had no due date', () => {
+    const promised = incidentPageView(data, data.byId.get('2025-06-24-auth-outage-orders-db-connections')!).promised!;
+    expect(promised.verdict).toBe('Preventable: a prevent item of the earlier incident was overdue when this one started.');
+    expect(promised.prevent.map((p) => [p.title, p.then, p.since])).toEqual([
+      ['Put PgBouncer in front of orders-db', { text: '24 days overdue', tone: 'bad' }, 'done on 2025-08-20, 81 days late'],
+      ['Per-service connection limits (ALTER ROLE … CONNECTION LIMIT)', { text: 'not done, and no due date', tone: 'bad' }, 'done on 2025-08-20'],
+    ]);
+    // Before the pooler was due, the first repeat was not preventable: it says so plainly.
+    const early = incidentPageView(data, data.byId.get('2025-04-09-reports-query-storm-saturates-orders-db')!).promised!;
+    expect([early.badge?.text, early.verdict, early.prevent[0]!.then.text]).toEqual([
+      'before the fix was due', 'Recurred before the fix was due: no prevent item of the earlier incident was overdue yet.', 'not yet due: due in 52 days',
+    ]);
+  });
+
+  test('the origin says how many incidents recurred while each item was open, and how late it was done', () => {
+    const items = incidentPageView(data, data.byId.get('2025-03-18-orders-db-connection-exhaustion')!).items;
+    expect(items.map((i) => [i.title, i.whileOpen])).toEqual([
+      ['Put PgBouncer in front of orders-db', '3 incidents recurred while this was open; done 81 days late'],
+      ['Per-service connection limits (ALTER ROLE … CONNECTION LIMIT)', '3 incidents recurred while this was open; it had no due date'],
+      ['Alert at 80% of max_connections', undefined],
+    ]);
+    const reboot = incidentPageView(data, data.byId.get('2025-02-11-reboot-script-fleet-outage')!).items;
+    expect(reboot.map((i) => i.whileOpen)).toEqual([
+      '2 incidents recurred while this was open; done 102 days late',
+      '2 incidents recurred while this was open; done 183 days late',
+      '1 incident recurred while this was open; it had no due date',
+      '1 incident recurred while this was open; it had no due date',
+    ]);
+  });
+
+  test('the family is the tree of its links, the page\'s incident marked, each repeat with its kind', () => {
+    const tree = incidentPageView(data, data.byId.get('2025-06-24-auth-outage-orders-db-connections')!).family!;
+    const shape = (node: FamilyNode): unknown => (node.kind === 'skipped' ? `… ${node.count}` : [
+      `${node.gapDays === null ? '' : `+${node.gapDays} `}${node.date}${node.current ? ' (here)' : ''}${node.badge ? ` [${node.badge.text}]` : ''}`,
+      ...node.children.map(shape),
+    ]);
+    expect(shape(tree.root)).toEqual([
+      '2025-03-18',
+      ['+22 2025-04-09 [before the fix was due]'],
+      ['+98 2025-06-24 (here) [preventable]', ['+42 2025-08-05 [the fix had no due date]']],
+    ]);
+    expect(tree.summary).toBe('4 incidents, 2025-03-18 to 2025-08-05, linked by their authors: fixed.');
   });
 });

@@ -1,8 +1,10 @@
 import { formatMinutes, formatTimestamp, plural, renderBodySections, type Incident } from '../../lib/index.ts';
 import { actionItemRow, type ActionItemRowView } from './action-items.ts';
-import { chainView, type ChainView } from './chain.ts';
+import { familyTree, type FamilyTreeView } from './family-tree.ts';
+import { promisedView, recurredWhileOpen, type PromisedView } from './promises.ts';
 import { severityBadge, type SeverityBadge } from './severity.ts';
-import { incidentLink, type SiteData } from './site-data.ts';
+import { findingsOf, incidentLink, type SiteData } from './site-data.ts';
+import { suggestionView, type SuggestionView } from './suggestion.ts';
 
 type Linked = { title: string; href: string | undefined };
 
@@ -25,15 +27,20 @@ export interface IncidentPageView {
   body: ReturnType<typeof renderBodySections>;
   timeline: { at: string; text: string; display: string }[];
   facts: Fact[];
-  items: ActionItemRowView[];
+  /** Each with the recurrences that came back under this incident while it was open, if any. */
+  items: (ActionItemRowView & { whileOpen: string | undefined })[];
+  /** What the earlier incident promised, for a recurrence (confirmed or suggested). */
+  promised: PromisedView | undefined;
   origin: (Linked & { note: string }) | undefined;
   /** The earlier incident this one may repeat: a suggestion nobody confirmed, with its evidence. */
-  possibleOrigin: (Linked & { note: string }) | undefined;
+  possibleOrigin: SuggestionView | undefined;
   recurredAs: (Linked & { note: string })[];
-  chain: ChainView | undefined;
+  /** Later incidents that may repeat this one: suggestions. */
+  possibleRepeats: SuggestionView[];
+  family: FamilyTreeView | undefined;
   related: Linked[];
   similar: (Linked & { note: string })[];
-  /** Whether any of origin, recurredAs, chain, related or similar is there: the panel is left out otherwise. */
+  /** Whether any of origin, recurredAs, family, related or similar is there: the panel is left out otherwise. */
   connected: boolean;
 }
 
@@ -49,10 +56,10 @@ export function incidentPageView(data: SiteData, incident: Incident): IncidentPa
   const serviceName = new Map(catalog.services.map((s) => [s.id, s.name]));
   const causeLabel = new Map(catalog.root_causes.map((c) => [c.id, c.label]));
   const triggerLabel = new Map(catalog.triggers.map((t) => [t.id, t.label]));
-  const durations = data.durationsOf.get(incident.id);
-  const origin = data.linkTo.get(incident.id);
-  const chain = data.familyOf.get(incident.id);
-  const suggestion = data.suggestionFor.get(incident.id);
+  const found = findingsOf(data, incident.id);
+  const { durations, family, suggestion, similar } = found;
+  const origin = found.link;
+  const date = fm.started_at.slice(0, 10);
   const customer = fm.impact?.customer_facing;
   const text = (label: string, value: string | undefined): Fact[] => (value ? [{ label, kind: 'text', text: value }] : []);
   const list = (label: string, items: readonly string[] | undefined): Fact[] => (items?.length ? [{ label, kind: 'list', items: [...items] }] : []);
@@ -77,8 +84,9 @@ export function incidentPageView(data: SiteData, incident: Incident): IncidentPa
     ...text('Authors', fm.authors.join(', ')),
     ...list('Tags', fm.tags),
   ];
-  const similar = data.analysis.similarity.byIncident[incident.id] ?? [];
   const recurredAs = data.linksFrom.get(incident.id) ?? [];
+  const possibleRepeats = data.suggestionsFrom.get(incident.id) ?? [];
+  const whileOpen = recurredWhileOpen(data, incident.id, found.items);
   return {
     title: fm.title,
     description: fm.impact?.summary,
@@ -89,22 +97,22 @@ export function incidentPageView(data: SiteData, incident: Incident): IncidentPa
     body: renderBodySections(incident.body),
     timeline: incident.body.timeline.map((entry) => ({ at: entry.at, text: entry.text, display: formatTimestamp(entry.at) })),
     facts,
-    items: (data.itemsOf.get(incident.id) ?? []).map((item) => actionItemRow(data, item)),
+    items: found.items.map((item, i) => ({ ...actionItemRow(data, item), whileOpen: whileOpen[i] })),
+    promised: origin ? promisedView(data, { origin: origin.from, date, gapDays: origin.gapDays, confirmed: true }, found.kind)
+      : suggestion && promisedView(data, { origin: suggestion.from, date, gapDays: suggestion.gapDays, confirmed: false }, undefined),
     origin: origin && {
       ...incidentLink(data, origin.from),
       note: `linked by the authors, ${plural(Math.round(origin.gapDays), 'day')} earlier`,
     },
-    possibleOrigin: suggestion && {
-      ...incidentLink(data, suggestion.from),
-      note: `a suggestion, not confirmed: shares ${[...suggestion.shared.services, ...suggestion.shared.rootCauses].join(', ')}; text ${suggestion.score.toFixed(2)}; ${plural(Math.round(suggestion.gapDays), 'day')} earlier`,
-    },
+    possibleOrigin: suggestion && suggestionView(data, suggestion, 'to'),
     recurredAs: recurredAs.map((l) => ({ ...incidentLink(data, l.to), note: `${plural(Math.round(l.gapDays), 'day')} later` })),
-    chain: chain && chainView(data, chain, incident.id),
+    possibleRepeats: possibleRepeats.map((s) => suggestionView(data, s, 'from')),
+    family: family && familyTree(data, family, incident.id),
     related: (fm.related ?? []).map((id) => incidentLink(data, id)),
     similar: similar.map((s) => ({
       ...incidentLink(data, s.id),
       note: `${s.score.toFixed(2)} · ${s.terms.join(', ')}${s.linked ? '' : ' · not linked'}`,
     })),
-    connected: Boolean(origin || suggestion || recurredAs.length || chain || fm.related?.length || similar.length),
+    connected: Boolean(origin || suggestion || recurredAs.length || possibleRepeats.length || family || fm.related?.length || similar.length),
   };
 }

@@ -1,6 +1,7 @@
 import {
   groupBy,
   isOnSite,
+  RECURRENCE_KINDS,
   severeSeverities as severeOf,
   type ActionItemRow,
   type Analysis,
@@ -9,8 +10,11 @@ import {
   type IncidentDurations,
   type Program,
   type RecurrenceFamily,
+  type RecurrenceKind,
   type RecurrenceLink,
   type RecurrenceSuggestion,
+  type RecurrenceWithItems,
+  type SimilarIncident,
 } from '../../lib/index.ts';
 import { siteLinks, type Links } from './links.ts';
 
@@ -33,6 +37,10 @@ export interface SiteData {
   /** The recurrence family an incident belongs to, and the possible recurrence suggested for it. */
   familyOf: Map<string, RecurrenceFamily>;
   suggestionFor: Map<string, RecurrenceSuggestion>;
+  /** The possible recurrences suggested of an incident: those that may repeat it. */
+  suggestionsFrom: Map<string, RecurrenceSuggestion[]>;
+  /** What the origin's prevent items make each confirmed recurrence: preventable, after the fix… */
+  kindOf: Map<string, { kind: RecurrenceKind; entry: RecurrenceWithItems }>;
   durationsOf: Map<string, IncidentDurations>;
   /** Incidents confirmed to recur an earlier one, and those that recurred while a prevent item of their origin was overdue. */
   recurrences: Set<string>;
@@ -63,6 +71,8 @@ export function buildSiteData(input: SiteInput): SiteData {
     .sort((a, b) => b.times.startedAt - a.times.startedAt || (a.id < b.id ? -1 : 1));
   const familyOf = new Map<string, RecurrenceFamily>();
   for (const family of analysis.recurrence.families) for (const m of family.members) familyOf.set(m.id, family);
+  const kindOf: SiteData['kindOf'] = new Map();
+  for (const kind of RECURRENCE_KINDS) for (const entry of analysis.recurrence[kind]) kindOf.set(entry.id, { kind, entry });
   return {
     incidents,
     byId: new Map(incidents.map((i) => [i.id, i])),
@@ -76,10 +86,36 @@ export function buildSiteData(input: SiteInput): SiteData {
     linkTo: new Map(analysis.recurrence.links.map((l) => [l.to, l])),
     familyOf,
     suggestionFor: new Map(analysis.recurrence.suggestions.map((s) => [s.to, s])),
+    suggestionsFrom: groupBy(analysis.recurrence.suggestions, (s) => [s.from]),
+    kindOf,
     durationsOf: new Map(analysis.durations.map((d) => [d.id, d])),
     recurrences: new Set(analysis.recurrence.links.map((l) => l.to)),
     preventable: new Set(analysis.recurrence.preventable.map((p) => p.id)),
     programs: new Map((input.programs ?? []).map((p) => [p.id, p])),
+  };
+}
+
+/** What the analysis computed for one incident, as its page shows it. */
+export interface IncidentFindings {
+  durations: IncidentDurations | undefined;
+  items: ActionItemRow[];
+  /** The recurrence its authors confirmed, and what its origin's prevent items make it. */
+  link: RecurrenceLink | undefined;
+  kind: { kind: RecurrenceKind; entry: RecurrenceWithItems } | undefined;
+  suggestion: RecurrenceSuggestion | undefined;
+  family: RecurrenceFamily | undefined;
+  similar: SimilarIncident[];
+}
+
+export function findingsOf(data: SiteData, id: string): IncidentFindings {
+  return {
+    durations: data.durationsOf.get(id),
+    items: data.itemsOf.get(id) ?? [],
+    link: data.linkTo.get(id),
+    kind: data.kindOf.get(id),
+    suggestion: data.suggestionFor.get(id),
+    family: data.familyOf.get(id),
+    similar: data.analysis.similarity.byIncident[id] ?? [],
   };
 }
 
