@@ -113,8 +113,7 @@ describe('the site built from a known corpus', () => {
 
   test('the patterns page names each pattern by its dimension, with its status and action items', () => {
     const html = site.get('patterns/index.html')!;
-    expect(html).toContain('<span class="muted">contributing factor</span> No connection limits<span class="status bad"> — active</span>');
-    expect(html).toContain('<span class="status bad"> — active</span>');
+    expect(html).toContain('<span class="muted">contributing factor</span> No connection limits <span class="status bad">active</span>');
     expect(html).toContain('Action items: 1 open (1 overdue) · 2 done of 3 action items');
   });
 
@@ -223,6 +222,33 @@ describe('the site built from a known corpus', () => {
 
   test('an action item\'s ticket is a link on the action items page', () => {
     expect(site.get('action-items/index.html')!).toContain('<a href="https://tracker.example.com/A-1" rel="noopener">Cap worker threads</a>');
+  });
+
+  test('a recurrence\'s page says what the earlier incident promised, and how each item stood when it came back', () => {
+    const html = site.get('incidents/2025-02-15-b-capacity-again/index.html')!;
+    const box = /<section class="promised"[^>]*>(.*?)<\/section>/s.exec(html)![1]!;
+    expect(box).toContain('<h2 id="promised">Promised last time</h2>');
+    expect(box).toContain('Repeats <a href="/incidents/2025-01-10-a-capacity/">Service A ran out of worker threads</a> (<time datetime="2025-01-10">2025-01-10</time>), 36 days earlier, as its authors linked.');
+    expect(box).toContain('<span class="status-badge bad" data-kind>preventable</span> Preventable: a prevent item of the earlier incident was overdue when this one started.');
+    expect(box).toContain('When this started: <strong class="bad">14 days overdue</strong><span class="muted">; since: still open, 181 days overdue</span>');
+    expect(box).toContain('When this started: <strong class="muted">due that day</strong>');
+    // The origin's own page: no box, but each item says what recurred while it was open.
+    const origin = site.get('incidents/2025-01-10-a-capacity/index.html')!;
+    expect(origin).not.toContain('class="promised"');
+    expect(origin).toContain('<div class="note while-open">1 incident recurred while this was open; still open, 181 days overdue</div>');
+  });
+
+  test('the dashboard counts recurrences by kind, lists the preventable ones once each, and families by status', () => {
+    const html = site.get('index.html')!;
+    expect(html).toContain('<p>2 confirmed recurrences in 2 families:</p>');
+    expect(html).toContain('<a href="/recurrences/#preventable" data-count="1">1 preventable</a>');
+    expect(html).toContain('<a href="/recurrences/#after-fix" data-count="1">1 after the fix was done — the fix did not work</a>');
+    const table = /<table class="recurrences" data-kind="preventable">(.*?)<\/table>/s.exec(html)![1]!;
+    expect(table.match(/<tr>/g)).toHaveLength(2);
+    expect(table).toContain('<td><time datetime="2025-02-15">2025-02-15</time></td>');
+    expect([...html.matchAll(/<li class="family" data-status="([a-z]+)">/g)].map((m) => m[1])).toEqual(['active', 'active']);
+    const recurrences = site.get('recurrences/index.html')!;
+    expect([...recurrences.matchAll(/<h2 id="([a-z-]+)">/g)].map((m) => m[1])).toEqual(['families', 'suggestions', 'preventable', 'after-fix', 'before-due', 'no-due-date']);
   });
 
   test('an incident page links its recurrence, its family and its similar incidents', () => {

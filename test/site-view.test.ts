@@ -11,7 +11,9 @@ import { incidentPageView } from '../src/site/view/incident-page.ts';
 import { incidentsTableView } from '../src/site/view/incidents-table.ts';
 import { documentTitle, navigation, pathInSite } from '../src/site/view/layout.ts';
 import { query, siteLinks } from '../src/site/view/links.ts';
+import { familiesView } from '../src/site/view/families.ts';
 import { patternsView } from '../src/site/view/patterns.ts';
+import { recurrenceSummary } from '../src/site/view/recurrence-lists.ts';
 import { severityBadge } from '../src/site/view/severity.ts';
 import { buildSiteData, type SiteData } from '../src/site/view/site-data.ts';
 import { NOW } from './helpers.ts';
@@ -277,20 +279,25 @@ describe('the patterns page', () => {
       earlier: 0,
     });
     expect(view.patterns[0]!.incidents.map((l) => l.href)).toEqual(['/incidents/2025-07-05-db-full-third/', '/incidents/2025-06-05-db-full-again/', '/incidents/2025-05-05-db-full/']);
-    expect(view.patterns[0]!.chains).toHaveLength(1);
+    expect(view.patterns[0]!.families).toHaveLength(1);
+    expect(view.patterns[0]!.details).toBe('3 incidents, 1 recurrence family, 1 action item to do');
     expect(view.patterns[1]).toMatchObject({ parts: [{ dimension: 'contributing factor', label: 'No canary stage', href: undefined }], status: { word: 'resolved, last 2025-03-14', tone: 'good' }, actionItems: '0 open · 2 done of 2 action items' });
     expect(view.patterns[3]).toMatchObject({ status: { word: 'active', tone: 'bad' }, actionItems: '1 open (1 overdue) · 0 done of 1 action item' });
   });
 
-  test('links preventable recurrences and similar pairs, and bounds its lists', () => {
+  test('lists each preventable recurrence once, with the items overdue when it started, and links to every list', () => {
     const view = patternsView(data);
+    const preventable = view.recurrence.kinds.find((k) => k.kind === 'preventable')!;
     // Only what was overdue when b started: "Reject requests" was due that very day, and c repeats nothing.
-    expect(view.preventable.map((p) => [p.recurrence.title, p.item.title, p.overdueThen])).toEqual([
-      ['Service A thread pool exhausted during a traffic spike', 'Cap worker threads', '14 days'],
+    expect(preventable.rows.map((r) => [r.date, r.recurrence.title, r.origin.date, r.gap, r.items.map((i) => [i.title, i.atStart.text, i.since])])).toEqual([
+      ['2025-02-15', 'Service A thread pool exhausted during a traffic spike', '2025-01-10', '36 days earlier', [['Cap worker threads', '14 days overdue', 'still open, 181 days overdue']]],
+    ]);
+    expect(view.recurrence.kinds.map((k) => [k.anchor, k.total, k.href])).toEqual([
+      ['preventable', 1, '/recurrences/#preventable'], ['after-fix', 1, '/recurrences/#after-fix'], ['before-due', 0, '/recurrences/#before-due'], ['no-due-date', 0, '/recurrences/#no-due-date'],
     ]);
     expect(view.heat.rows.map((r) => r.label)).toEqual(['svc-a', 'svc-b', 'svc-c']);
-    expect([view.suggestions, view.suggestionsTotal]).toEqual([[], 0]);
-    expect(view.preventableAll).toBe('/incidents/?preventable=true');
+    expect(view.recurrence.suggestions).toEqual({ rows: [], total: 0, href: '/recurrences/#suggestions' });
+    expect(view.allRecurrences).toBe('/recurrences/');
   });
 });
 
@@ -311,12 +318,33 @@ describe('possible recurrences on the site', () => {
     const project = await loadProject({ incidentsDir: dir, cwd: dir, now: NOW });
     const analysis = analyze(project.incidents, project.catalog!, { asOf: '2025-09-01' });
     const site = buildSiteData({ incidents: project.incidents, catalog: project.catalog!, analysis, drafts: false, base: '/' });
-    expect(patternsView(site).suggestions).toEqual([{
+    expect(patternsView(site).recurrence.suggestions.rows).toEqual([{
       score: '0.61',
+      date: '2025-05-20',
       incident: { title: 'ReportBuilder took every orders-db connection during the spring sale', href: '/incidents/2025-05-20-orders-db-connections-sale/' },
       origin: { title: 'The report_builder job exhausted orders-db connections', href: '/incidents/2025-03-05-orders-db-connections-reports/' },
+      gap: '76 days later',
       shared: 'orders-db, orders-api, capacity, missing-limits',
     }]);
+    // Counted apart, and linked to where they are listed.
+    expect(dashboardView(site).recurrence.summary.suggestions).toEqual({ text: '1 possible recurrence not yet confirmed', href: '/recurrences/#suggestions' });
+    // Active first, then quiet, then fixed, whatever their size.
+    const families = familiesView(site, 10);
+    expect(families.groups.map((g) => [g.status, g.total, g.rows.map((r) => [r.size, r.first, r.last, r.sinceLast, r.prevent.text])])).toEqual([
+      ['active', 1, [['4 incidents', '2025-01-10', '2025-04-10', '144 days since the last one', '1 prevent item open']]],
+      ['quiet', 1, [['2 incidents', '2024-10-01', '2024-11-15', '290 days since the last one', 'no prevent item open']]],
+      ['fixed', 1, [['2 incidents', '2025-02-01', '2025-03-01', '184 days since the last one', 'no prevent item open']]],
+    ]);
+    expect(families.groups[0]!.rows[0]!.openItems).toEqual([{
+      title: 'Per-role connection limits on orders-db', ticket: undefined, meta: 'P1 · bob · no due date', overdue: undefined,
+      incident: { title: 'Orders database out of connections again during a flash sale', href: '/incidents/2025-01-20-orders-db-connections-again/' },
+    }]);
+    expect(familiesView(site, 2).groups.map((g) => [g.status, g.total, g.rows.length])).toEqual([['active', 1, 1], ['quiet', 1, 1], ['fixed', 1, 0]]);
+    const summary = recurrenceSummary(site, '/recurrences/');
+    expect([summary.lead, ...summary.kinds.map((k) => `${k.count} ${k.text}`), summary.unjudged]).toEqual([
+      '5 confirmed recurrences in 3 families:', '1 preventable', '1 after the fix was done — the fix did not work', '1 before the fix was due', '1 while the fix had no due date',
+      '1 whose earlier incident recorded no prevent item',
+    ]);
     const page = incidentPageView(site, site.byId.get('2025-05-20-orders-db-connections-sale')!);
     expect([page.origin, page.family]).toEqual([undefined, undefined]);
     expect(page.possibleOrigin).toEqual({

@@ -88,11 +88,11 @@ describe('what the earlier incident promised, on a recurrence\'s page', () => {
     expect([promised.badge, promised.verdict]).toEqual([
       { text: 'preventable', tone: 'bad' }, 'Preventable: 2 prevent items of the earlier incident were overdue when this one started.',
     ]);
-    expect(promised.prevent.map((p) => [p.title, p.meta, p.then.text, p.since])).toEqual([
+    expect(promised.prevent.map((p) => [p.title, p.meta, p.atStart.text, p.since])).toEqual([
       ['Cap reboot-stuck.py at 2 hosts per run', 'P0 · prevent · team-legacy · due 2025-02-28', '67 days overdue', 'done on 2025-06-10, 102 days late'],
       ['Replace reboot-stuck.py with job-level retries and quarantine', 'P1 · prevent · marco.b · due 2025-04-30', '6 days overdue', 'done on 2025-10-30, 183 days late'],
     ]);
-    expect(promised.other.map((p) => [p.title, p.then.text, p.since])).toEqual([
+    expect(promised.other.map((p) => [p.title, p.atStart.text, p.since])).toEqual([
       ['Alert when more than 3 hosts reboot in 10 minutes', 'done on 2025-02-20', undefined],
       ['Write a runbook for batch-workers', 'done on 2025-03-03', undefined],
     ]);
@@ -101,13 +101,13 @@ describe('what the earlier incident promised, on a recurrence\'s page', () => {
   test('orders-db came back at login time with the pooler 24 days overdue; the limits had no due date', () => {
     const promised = incidentPageView(data, data.byId.get('2025-06-24-auth-outage-orders-db-connections')!).promised!;
     expect(promised.verdict).toBe('Preventable: a prevent item of the earlier incident was overdue when this one started.');
-    expect(promised.prevent.map((p) => [p.title, p.then, p.since])).toEqual([
+    expect(promised.prevent.map((p) => [p.title, p.atStart, p.since])).toEqual([
       ['Put PgBouncer in front of orders-db', { text: '24 days overdue', tone: 'bad' }, 'done on 2025-08-20, 81 days late'],
       ['Per-service connection limits (ALTER ROLE … CONNECTION LIMIT)', { text: 'not done, and no due date', tone: 'bad' }, 'done on 2025-08-20'],
     ]);
     // Before the pooler was due, the first repeat was not preventable: it says so plainly.
     const early = incidentPageView(data, data.byId.get('2025-04-09-reports-query-storm-saturates-orders-db')!).promised!;
-    expect([early.badge?.text, early.verdict, early.prevent[0]!.then.text]).toEqual([
+    expect([early.badge?.text, early.verdict, early.prevent[0]!.atStart.text]).toEqual([
       'before the fix was due', 'Recurred before the fix was due: no prevent item of the earlier incident was overdue yet.', 'not yet due: due in 52 days',
     ]);
   });

@@ -70,7 +70,8 @@ async function open(path: string, options: { colorScheme?: 'light' | 'dark'; wid
 
 /** One page of each type the site has. */
 const PAGE_TYPES = [
-  '/', '/incidents/', '/incidents/2025-05-06-batch-fleet-rebooted-again/', '/incidents/2025-12-09-orders-service-retry-storm/', '/patterns/', '/action-items/',
+  '/', '/incidents/', '/incidents/2025-05-06-batch-fleet-rebooted-again/', '/incidents/2025-06-24-auth-outage-orders-db-connections/', '/incidents/2025-03-18-orders-db-connection-exhaustion/',
+  '/incidents/2025-12-09-orders-service-retry-storm/', '/patterns/', '/recurrences/', '/action-items/',
   '/services/', '/services/orders-db/', '/causes/', '/causes/capacity-exhaustion/', '/triggers/', '/triggers/cron-job/',
   '/teams/', '/teams/platform/', '/search/?q=orders', '/404.html',
   '/programs/', '/programs/2025-07-code-yellow-orders-db-and-batch/', '/programs/2026-03-edge-and-config-safety/',

@@ -1,8 +1,9 @@
 import { formatMinutes, percent, plural, trendWord, type CountChange, type HeadlineWindows } from '../../lib/index.ts';
 import { actionItemRow, overdueFirst, type ActionItemRowView } from './action-items.ts';
-import { chainView, type ChainView } from './chain.ts';
 import { dashboardCharts, type DashboardChart } from './dashboard-charts.ts';
-import { patternView, preventableView, type PatternView, type PreventableView } from './patterns.ts';
+import { familiesView, type FamiliesView } from './families.ts';
+import { patternView, type PatternView } from './patterns.ts';
+import { kindList, RECURRENCES_PAGE, recurrenceSummary, type KindListView, type RecurrenceSummaryView } from './recurrence-lists.ts';
 import { severeSeverities, type SiteData } from './site-data.ts';
 
 export interface DashboardCard {
@@ -44,12 +45,17 @@ export interface DashboardView {
   teams: { rows: TeamRow[]; note: string; severeLabel: string };
   charts: DashboardChart[];
   patterns: PatternView[];
-  preventable: { rows: PreventableView[]; total: number; href: string };
-  chains: { shown: ChainView[]; total: number; href: string };
+  recurrence: {
+    summary: RecurrenceSummaryView;
+    /** The newest preventable recurrences, each with its overdue items. */
+    preventable: KindListView & { href: string };
+    /** Active families first, then quiet, then fixed. */
+    families: FamiliesView & { href: string };
+  };
 }
 
 /** Lists on the dashboard are bounded, with a link to the full list: its size does not grow with the corpus. */
-const LIMITS = { overdue: 10, patterns: 10, preventable: 10, chains: 5 };
+const LIMITS = { overdue: 10, patterns: 10, preventable: 10, families: 5 };
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
@@ -119,6 +125,7 @@ function teamRows(data: SiteData, from: string, to: string): TeamRow[] {
 export function dashboardView(data: SiteData): DashboardView {
   const { analysis, links } = data;
   const { scope, windows, headline, recurrence } = analysis;
+  const preventable = kindList(data, 'preventable', LIMITS.preventable);
   const { recent, previous, days } = windows;
   const resolve = analysis.timeMetrics.find((m) => m.metric === 'resolve')!;
   const overdue = overdueFirst(analysis.actionItems.items);
@@ -157,7 +164,10 @@ export function dashboardView(data: SiteData): DashboardView {
     },
     charts: dashboardCharts(data, data.trends),
     patterns: analysis.patterns.slice(0, LIMITS.patterns).map((p) => patternView(data, p)),
-    preventable: { rows: recurrence.preventable.slice(0, LIMITS.preventable).flatMap((p) => preventableView(data, p)), total: recurrence.preventable.length, href: links.page('/patterns/#preventable') },
-    chains: { shown: recurrence.families.slice(0, LIMITS.chains).map((c) => chainView(data, c)), total: recurrence.families.length, href: links.page('/patterns/#chains') },
+    recurrence: {
+      summary: recurrenceSummary(data, RECURRENCES_PAGE),
+      preventable: { ...preventable, href: links.page(`${RECURRENCES_PAGE}#${preventable.anchor}`) },
+      families: { ...familiesView(data, LIMITS.families), href: links.page(`${RECURRENCES_PAGE}#families`) },
+    },
   };
 }

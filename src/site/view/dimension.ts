@@ -1,7 +1,7 @@
 import { formatMinutes, plural, trendWord, type ActionItemRow, type DimensionStats, type ValueStats } from '../../lib/index.ts';
 import type { ChartSpec } from '../chart-spec.ts';
 import { actionItemRow, type ActionItemRowView } from './action-items.ts';
-import { chainView, type ChainView } from './chain.ts';
+import { familyTree, type FamilyTreeView } from './family-tree.ts';
 import { DIMENSION_PAGES, type IncidentFilters, type PagedDimension } from './links.ts';
 import { severityBadge, type SeverityBadge } from './severity.ts';
 import type { SiteData } from './site-data.ts';
@@ -70,7 +70,7 @@ export interface DimensionValueView {
   chartTitle: string;
   incidents: { date: string; title: string; href: string; severity: SeverityBadge }[];
   allIncidents: { href: string; shown: number; total: number };
-  chains: ChainView[];
+  chains: FamilyTreeView[];
   openItems: ActionItemRowView[];
 }
 
@@ -119,7 +119,7 @@ export function dimensionValueView(data: SiteData, dimension: PagedDimension, va
       return { date: fm.started_at.slice(0, 10), title: fm.title, href: links.incident(id), severity: severityBadge(catalog, fm.severity) };
     }),
     allIncidents: { href: links.incidents({ kind: 'incident', ...filterFor(dimension, value.value) }), shown: newest.length, total: ids.length },
-    chains: chains.map((chain) => chainView(data, chain)),
+    chains: chains.map((family) => familyTree(data, family)),
     openItems: open.map((item) => actionItemRow(data, item)),
   };
 }

@@ -11,6 +11,7 @@ const SECTIONS: readonly [label: string, path: string][] = [
   ['Dashboard', '/'],
   ['Incidents', '/incidents/'],
   ['Patterns', '/patterns/'],
+  ['Recurrences', '/recurrences/'],
   ['Action items', '/action-items/'],
   ['Programs', '/programs/'],
   ['Services', '/services/'],

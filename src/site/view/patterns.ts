@@ -1,7 +1,8 @@
-import { DIMENSION_NAMES, plural, type Pattern, type RecurrenceWithItems } from '../../lib/index.ts';
+import { DIMENSION_NAMES, plural, type Pattern } from '../../lib/index.ts';
 import { heatLevel } from '../heat.ts';
-import { chainView, type ChainView } from './chain.ts';
+import { familyTree, type FamilyTreeView } from './family-tree.ts';
 import type { PagedDimension } from './links.ts';
+import { RECURRENCES_PAGE, recurrenceSections, type RecurrenceSectionsView } from './recurrence-lists.ts';
 import { incidentLink, type SiteData } from './site-data.ts';
 
 type Linked = { title: string; href: string | undefined };
@@ -19,7 +20,9 @@ export interface PatternView {
   /** The items still open, each linked to its incident. */
   toDo: { incident: Linked; index: number }[];
   /** Recurrence families with at least two of its incidents. */
-  chains: ChainView[];
+  families: FamilyTreeView[];
+  /** `7 incidents, 2 recurrence families, 3 action items to do`: what its details hold. */
+  details: string;
   /** The newest 20, newest first, and how many earlier ones are left out. */
   incidents: Linked[];
   earlier: number;
@@ -46,48 +49,29 @@ export function patternView(data: SiteData, pattern: Pattern): PatternView {
       : pattern.status === 'resolved' ? { word: `resolved, last ${pattern.lastSeen}`, tone: 'good' } : { word: `quiet since ${pattern.lastSeen}`, tone: 'muted' },
     actionItems: a.total ? `${a.open} open${a.overdue ? ` (${a.overdue} overdue)` : ''} · ${a.done} done of ${plural(a.total, 'action item')}` : 'no action items',
     toDo: a.toDo.map((item) => ({ incident: incidentLink(data, item.incident), index: item.index })),
-    chains: pattern.chains.flatMap((first) => { const chain = chainBy.get(first); return chain ? [chainView(data, chain)] : []; }),
+    families: pattern.chains.flatMap((first) => { const family = chainBy.get(first); return family ? [familyTree(data, family)] : []; }),
+    details: [
+      plural(pattern.count, 'incident'),
+      pattern.chains.length ? plural(pattern.chains.length, 'recurrence family', 'recurrence families') : '',
+      a.toDo.length ? `${plural(a.toDo.length, 'action item')} to do` : '',
+    ].filter(Boolean).join(', '),
     incidents: pattern.incidents.slice(-PATTERN_INCIDENTS).reverse().map((id) => incidentLink(data, id)),
     earlier: Math.max(0, pattern.count - PATTERN_INCIDENTS),
   };
 }
 
-export interface PreventableView {
-  recurrence: Linked;
-  original: Linked;
-  item: { title: string; priority: string; owner: string; status: string };
-  /** `no due date`, `not yet due`, `12 days`. */
-  overdueThen: string;
-  overdueDays: number | null;
-}
-
-/** A preventable recurrence as rows: one for each prevent item of its origin that was overdue. */
-export function preventableView(data: SiteData, p: RecurrenceWithItems): PreventableView[] {
-  return p.items.map((item) => ({
-    recurrence: incidentLink(data, p.id),
-    original: incidentLink(data, p.origin),
-    item: { title: item.title, priority: item.priority, owner: item.owner, status: item.completedAt ? `done only on ${item.completedAt}` : item.status },
-    overdueThen: item.daysPastDue === null ? 'no due date' : item.daysPastDue > 0 ? plural(item.daysPastDue, 'day') : 'not yet due',
-    overdueDays: item.daysPastDue,
-  }));
-}
-
 export interface PatternsView {
   patterns: PatternView[];
   heat: { columns: string[]; rows: { label: string; href: string; cells: { count: number; level: number }[] }[] };
-  chains: ChainView[];
-  chainsTotal: number;
-  /** Possible recurrences nobody confirmed: suggestions, shown apart from the families. */
-  suggestions: { score: string; incident: Linked; origin: Linked; shared: string }[];
-  suggestionsTotal: number;
-  preventable: PreventableView[];
-  preventableTotal: number;
-  preventableAll: string;
+  /** Families by status, possible recurrences apart, and each kind of confirmed recurrence: the first of each. */
+  recurrence: RecurrenceSectionsView;
+  /** The page that lists every one. */
+  allRecurrences: string;
   unlinked: { score: string; a: Linked; b: Linked; terms: string }[];
 }
 
-/** Lists are bounded: at 10,000 postmortems there are thousands of chains and preventable recurrences. */
-const LIMITS = { patterns: 25, chains: 50, suggestions: 50, preventable: 100, unlinked: 50 };
+/** Lists are bounded: at 10,000 postmortems there are hundreds of families and of each kind of recurrence. */
+const LIMITS = { patterns: 25, families: 20, suggestions: 20, kinds: 10, unlinked: 50 };
 
 export function patternsView(data: SiteData): PatternsView {
   const { analysis, catalog, links } = data;
@@ -96,7 +80,6 @@ export function patternsView(data: SiteData): PatternsView {
   const max = matrix.cells[0]?.count ?? 0;
   const causeLabel = new Map(catalog.root_causes.map((c) => [c.id, c.label]));
   const withIncidents = new Set(matrix.cells.map((c) => c.row));
-  const { families: chains, preventable } = analysis.recurrence;
   return {
     patterns: analysis.patterns.slice(0, LIMITS.patterns).map((p) => patternView(data, p)),
     heat: {
@@ -110,18 +93,8 @@ export function patternsView(data: SiteData): PatternsView {
         }),
       })),
     },
-    chains: chains.slice(0, LIMITS.chains).map((chain) => chainView(data, chain)),
-    chainsTotal: chains.length,
-    suggestions: analysis.recurrence.suggestions.slice(0, LIMITS.suggestions).map((s) => ({
-      score: s.score.toFixed(2),
-      incident: incidentLink(data, s.to),
-      origin: incidentLink(data, s.from),
-      shared: [...s.shared.services, ...s.shared.rootCauses].join(', '),
-    })),
-    suggestionsTotal: analysis.recurrence.suggestions.length,
-    preventable: preventable.slice(0, LIMITS.preventable).flatMap((p) => preventableView(data, p)),
-    preventableTotal: preventable.length,
-    preventableAll: links.incidents({ preventable: true }),
+    recurrence: recurrenceSections(data, '/patterns/', LIMITS),
+    allRecurrences: links.page(RECURRENCES_PAGE),
     unlinked: analysis.similarity.unlinkedPairs.slice(0, LIMITS.unlinked).map((pair) => ({
       score: pair.score.toFixed(2),
       a: incidentLink(data, pair.a),

@@ -11,7 +11,7 @@ export interface PromiseView {
   /** `P0 · prevent · team-platform · due 2025-05-31`. */
   meta: string;
   /** When this incident started: `24 days overdue`, `not yet due: due in 14 days`, `done on 2025-03-25`… */
-  then: { text: string; tone: Tone };
+  atStart: { text: string; tone: Tone };
   /** What became of it since, when it was not done then: `done on 2025-08-20, 81 days late`, `still open, 12 days overdue`. */
   since: string | undefined;
 }
@@ -30,7 +30,7 @@ export interface PromisedView {
   other: PromiseView[];
 }
 
-function thenText(item: ActionItemRow, date: string): PromiseView['then'] {
+function stateText(item: ActionItemRow, date: string): PromiseView['atStart'] {
   const state = itemStateOn(item, date);
   switch (state.state) {
     case 'overdue': return { text: `${plural(state.days, 'day')} overdue`, tone: 'bad' };
@@ -60,14 +60,20 @@ function afterwards(item: ActionItemRow): string {
   return late > 0 ? `done ${plural(late, 'day')} late` : 'done by its due date';
 }
 
+/** An item as it stood on `date`, the day a recurrence started, and, if it was not done then, what became of it since. */
+export function promiseState(item: ActionItemRow, date: string): Pick<PromiseView, 'atStart' | 'since'> {
+  return {
+    atStart: stateText(item, date),
+    since: openWhenStarted(item, date) && item.status !== 'wont-do' ? outcome(item) : undefined,
+  };
+}
+
 function promiseView(item: ActionItemRow, date: string): PromiseView {
-  const then = thenText(item, date);
   return {
     title: item.title,
     ticket: item.ticket ?? undefined,
     meta: [item.priority, item.type, item.owner, item.due ? `due ${item.due}` : 'no due date'].join(' · '),
-    then,
-    since: openWhenStarted(item, date) && item.status !== 'wont-do' ? outcome(item) : undefined,
+    ...promiseState(item, date),
   };
 }
 
