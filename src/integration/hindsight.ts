@@ -60,6 +60,9 @@ export default function hindsight(options: { incidentsDir: string | undefined })
           if (path !== catalog && !path.startsWith(folder + sep) && !path.startsWith(programs + sep)) return;
           bumpDataVersion();
           logger.info(`${path.slice(process.cwd().length + 1)} changed: reloading`);
+          // Astro keeps each page's getStaticPaths until content changes: a new postmortem would
+          // have no page. This is the event its own content layer sends to clear that cache.
+          for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
           server.hot.send({ type: 'full-reload' });
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);

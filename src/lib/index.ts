@@ -20,6 +20,8 @@ export { actionItemSchema, ACTION_ITEM_STATUSES, ACTION_ITEM_TYPES, PRIORITIES, 
 export { parseTimestamp, parseDate } from './schema/timestamp.ts';
 export { analyze, optionsFromConfig, DEFAULT_SETTINGS, type AnalysisOptions } from './analyze/analyze.ts';
 export { blindCheck } from './analyze/blind-check.ts';
+export { previewDrafts, type DraftPreview } from './analyze/draft-preview.ts';
+export { durationsOf } from './analyze/time-metrics.ts';
 export { groupBy } from './analyze/groups.ts';
 export { compareCounts } from './analyze/stats.ts';
 export { DIMENSION_NAMES } from './analyze/patterns.ts';

@@ -1,4 +1,4 @@
-import { analyze, isOnSite, loadConfiguredProject, optionsFromConfig, type ConfiguredLoadOptions, type LoadResult } from '../lib/index.ts';
+import { analyze, isOnSite, loadConfiguredProject, optionsFromConfig, previewDrafts, type ConfiguredLoadOptions, type LoadResult } from '../lib/index.ts';
 import { INCIDENTS_OVERRIDE, SITE } from './config.ts';
 import { dataVersion } from './data-version.ts';
 import { loadedProject } from './loaded-project.ts';
@@ -22,19 +22,21 @@ async function load(): Promise<SiteData> {
   // The build integration has already stopped the build on any error; this is the dev server.
   if (!project.catalog) throw new Error('the catalog has errors: run npm run validate');
   const drafts = import.meta.env.HINDSIGHT_DEV_SERVER === true;
-  // Only what the site shows is analysed: a draft's id must not reach analysis.json.
-  const shown = project.incidents.filter((i) => isOnSite(i.frontmatter.status, { drafts }));
+  // The analysis is the published site's, in the preview too: a draft's id must not reach
+  // analysis.json, nor a draft any number. A draft's page gets its own findings beside it.
+  const published = project.incidents.filter((i) => isOnSite(i.frontmatter.status));
   const settings = optionsFromConfig(SITE.analysis, SITE.asOf);
-  const analysis = analyze(shown, project.catalog, settings, project.programs);
+  const analysis = analyze(published, project.catalog, settings, project.programs);
   const data = buildSiteData({
     incidents: project.incidents,
     catalog: project.catalog,
     analysis,
     // Only a small corpus has thin months, so the second analysis is cheap when it runs.
-    trends: tooThinByMonth(analysis) ? analyze(shown, project.catalog, { ...settings, period: 'quarter' }, project.programs) : undefined,
+    trends: tooThinByMonth(analysis) ? analyze(published, project.catalog, { ...settings, period: 'quarter' }, project.programs) : undefined,
     drafts,
     base: SITE.base,
     programs: project.programs,
+    previews: drafts ? previewDrafts(project.incidents.filter((i) => !isOnSite(i.frontmatter.status)), published, project.catalog, analysis) : undefined,
   });
   if (data.leftOut > 0) console.info(`[hindsight] ${data.leftOut === 1 ? '1 draft' : `${data.leftOut} drafts`} left out of the site`);
   return data;

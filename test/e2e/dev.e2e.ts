@@ -76,3 +76,93 @@ test('the dev server shows an edited postmortem and catalog without a restart', 
   writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('name: Service A,', 'name: Service Alpha,'));
   expect(await eventually(path, 'Service Alpha'), output).toContain('Service Alpha');
 });
+
+test('a draft shows what it would once published, and no number counts it', async () => {
+  const before = await Promise.all(['/', '/recurrences/', '/patterns/'].map(page));
+  writeFileSync(
+    join(folder, '2025-07-20-j-capacity-draft.md'),
+    `---
+title: Service A threads exhausted again during the sale
+status: draft
+severity: SEV2
+started_at: 2025-07-20T10:00:00Z
+detected_at: 2025-07-20T10:12:00Z
+authors: [ann]
+services: [svc-a]
+root_causes: [capacity]
+trigger: traffic
+recurrence_of: 2025-01-10-a-capacity
+---
+
+## Summary
+
+Worker threads on Service A were exhausted again: the thread pool still has no limit.
+
+## Impact
+
+Checkout failed for some users.
+
+## Timeline
+
+- 10:00 — Start.
+
+## Root cause
+
+The thread pool has no limit.
+
+## Lessons learned
+
+Being written.
+`,
+  );
+  writeFileSync(join(folder, '2025-07-25-k-kafka-draft.md'), `---
+title: Kafka consumers on Service C stalled in a rebalance storm again
+status: draft
+severity: SEV3
+started_at: 2025-07-25T08:00:00Z
+detected_at: 2025-07-25T08:30:00Z
+authors: [dee]
+services: [svc-c]
+root_causes: [bug]
+---
+
+## Summary
+
+Kafka consumers on Service C kept rebalancing and stalled.
+
+## Impact
+
+Consumers on Service C stalled.
+
+## Timeline
+
+- 08:00 — Start.
+
+## Root cause
+
+Kafka rebalance storm: session timeouts shorter than the poll interval made every consumer leave the group.
+
+## Lessons learned
+
+Being written.
+`);
+
+  const linked = await eventually('/incidents/2025-07-20-j-capacity-draft/', 'Promised last time');
+  expect(linked, output).toContain('Draft: not published');
+  // What the incident it repeats promised, as it stood when this one started.
+  expect(linked).toContain('Promised last time');
+  expect(linked).toContain('Cap worker threads');
+  expect(linked).toContain('169 days overdue');
+  expect(linked).toMatch(/data-kind[^>]*>preventable</);
+  // Its durations from its own timestamps.
+  expect(linked).toContain('+12 min');
+
+  const unlinked = await eventually('/incidents/2025-07-25-k-kafka-draft/', 'Possible recurrence of');
+  expect(unlinked).toContain('Possible recurrence of');
+  expect(unlinked).toContain('recurrence_of: 2025-03-10-e-kafka-rebalance');
+  expect(unlinked).toContain('Similar incidents');
+  expect(unlinked).toContain('href="/incidents/2025-07-05-i-kafka-unlinked/"');
+
+  // No page that counts changed.
+  expect(await Promise.all(['/', '/recurrences/', '/patterns/'].map(page))).toEqual(before);
+});

@@ -55,7 +55,7 @@ export function optionsFromConfig(config: Config['analysis'], asOf: string): Ana
  * Which incidents are connected by a path of links authors wrote (`related`, `recurrence_of`): a
  * similar pair inside one such group is already known to someone.
  */
-function connectedGroups(population: Population): (id: string) => string {
+export function connectedGroups(population: Population): (id: string) => string {
   const { root, join } = disjointSets();
   for (const c of population.all) {
     const fm = c.incident.frontmatter;

@@ -23,7 +23,7 @@ const STANDOUT = 2;
  * The folder's background: the mean BM25F score of two of its postmortems, plus STANDOUT
  * standard deviations.
  */
-function backgroundThreshold(vectors: readonly TermVector[]): number {
+export function backgroundThreshold(vectors: readonly TermVector[]): number {
   const scores = backgroundPairs(vectors.length, BACKGROUND_PAIRS).map(([i, j]) => dot(vectors[i]!, vectors[j]!));
   if (!scores.length) return 0;
   const mean = scores.reduce((sum, s) => sum + s, 0) / scores.length;
@@ -89,6 +89,16 @@ function topByScore(docs: Int32Array, scores: Float64Array, k: number): number[]
   return best;
 }
 
+/** The `top` best of the scored others above the threshold, best first, ties by position. */
+export function rankSimilar<T extends { other: number; score: number }>(scored: readonly T[], threshold: number, top: number): T[] {
+  return scored.filter((r) => r.score > threshold).sort((a, b) => b.score - a.score || a.other - b.other).slice(0, top);
+}
+
+/** A similar incident as the analysis reports it: its score rounded, and the terms that weigh most in it. */
+export function similarIncident(index: TextIndex, v: TermVector, r: { other: number; score: number }, id: string, linked: boolean): SimilarIncident {
+  return { id, score: round(r.score), terms: sharedTerms(index, v, index.vectors[r.other]!, SHARED_TERMS), linked };
+}
+
 /**
  * The most similar other incidents of each incident: the highest BM25F scores (see text-index.ts)
  * above the folder's background, the incident's own text as the query. Candidates come from an inverted index, so the work grows with the
@@ -130,16 +140,9 @@ export function findSimilar(cases: readonly Case[], index: TextIndex, options: {
 
   function keep(doc: number, v: TermVector, rescored: { other: number; score: number }[]) {
     const id = cases[doc]!.id;
-    const kept = rescored
-      .filter((r) => r.score > threshold)
-      .sort((a, b) => b.score - a.score || a.other - b.other)
-      .slice(0, options.top);
+    const kept = rankSimilar(rescored, threshold, options.top);
     const rescoredOrder = kept.map((r) => r.other);
-    const best = kept
-      .map((r): SimilarIncident => {
-        const otherId = cases[r.other]!.id;
-        return { id: otherId, score: round(r.score), terms: sharedTerms(index, v, vectors[r.other]!, SHARED_TERMS), linked: options.linked(id, otherId) };
-      });
+    const best = kept.map((r) => similarIncident(index, v, r, cases[r.other]!.id, options.linked(id, cases[r.other]!.id)));
     if (best.length) byIncident[id] = best;
     best.forEach((s, k) => {
       if (s.linked) return;

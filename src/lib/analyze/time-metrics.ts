@@ -1,3 +1,4 @@
+import type { Incident } from '../model.ts';
 import type { Frontmatter } from '../schema/incident.ts';
 import type { Case, Population } from './cases.ts';
 import { histogram, round, summarise } from './stats.ts';
@@ -36,8 +37,20 @@ function summary(values: readonly number[], missing: number, approximate: number
   return { ...s, p50: minutes(s.p50), p90: minutes(s.p90), max: minutes(s.max) };
 }
 
+const MINUTE_MS = 60_000;
+
+/**
+ * A postmortem's own durations, minutes from `started_at` to each later timestamp (null when it
+ * has none): what its page shows beside each time, whatever its kind or status.
+ */
+export function durationsOf(incident: Incident): IncidentDurations {
+  const { startedAt, detectedAt, mitigatedAt, resolvedAt } = incident.times;
+  const after = (end: number | undefined) => (end === undefined ? null : minutes((end - startedAt) / MINUTE_MS));
+  return { id: incident.id, detect: after(detectedAt), mitigate: after(mitigatedAt), resolve: after(resolvedAt) };
+}
+
 export function incidentDurations(population: Population): IncidentDurations[] {
-  return population.incidents.map((c) => ({ id: c.id, detect: minutes(c.detect), mitigate: minutes(c.mitigate), resolve: minutes(c.resolve) }));
+  return population.incidents.map((c) => durationsOf(c.incident));
 }
 
 export function analyseTimeMetrics(population: Population): TimeMetricAnalysis[] {

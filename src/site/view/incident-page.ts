@@ -1,4 +1,4 @@
-import { formatMinutes, formatTimestamp, plural, renderBodySections, type Incident } from '../../lib/index.ts';
+import { durationsOf, formatMinutes, formatTimestamp, plural, renderBodySections, type Incident } from '../../lib/index.ts';
 import { actionItemRow, type ActionItemRowView } from './action-items.ts';
 import { familyTree, type FamilyTreeView } from './family-tree.ts';
 import { promisedView, recurredWhileOpen, type PromisedView } from './promises.ts';
@@ -57,7 +57,9 @@ export function incidentPageView(data: SiteData, incident: Incident): IncidentPa
   const causeLabel = new Map(catalog.root_causes.map((c) => [c.id, c.label]));
   const triggerLabel = new Map(catalog.triggers.map((t) => [t.id, t.label]));
   const found = findingsOf(data, incident.id);
-  const { durations, family, suggestion, similar } = found;
+  const { family, suggestion, similar } = found;
+  // From its own timestamps: a near-miss or a draft has them too, though no metric counts it.
+  const durations = durationsOf(incident);
   const origin = found.link;
   const date = fm.started_at.slice(0, 10);
   const customer = fm.impact?.customer_facing;
@@ -78,9 +80,9 @@ export function incidentPageView(data: SiteData, incident: Incident): IncidentPa
     ...text('Impact', fm.impact && `${fm.impact.summary}${users !== undefined ? ` (${users.toLocaleString('en')} users)` : ''}`),
     ...text('Detection', fm.detection),
     ...time('Started', fm.started_at, undefined),
-    ...time('Detected', fm.detected_at, durations?.detect ?? null),
-    ...time('Mitigated', fm.mitigated_at, durations?.mitigate ?? null),
-    ...time('Resolved', fm.resolved_at, durations?.resolve ?? null),
+    ...time('Detected', fm.detected_at, durations.detect),
+    ...time('Mitigated', fm.mitigated_at, durations.mitigate),
+    ...time('Resolved', fm.resolved_at, durations.resolve),
     ...text('Authors', fm.authors.join(', ')),
     ...list('Tags', fm.tags),
   ];

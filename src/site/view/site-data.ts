@@ -6,6 +6,7 @@ import {
   type ActionItemRow,
   type Analysis,
   type Catalog,
+  type DraftPreview,
   type Incident,
   type IncidentDurations,
   type Program,
@@ -37,16 +38,19 @@ export interface SiteData {
   /** The recurrence family an incident belongs to, and the possible recurrence suggested for it. */
   familyOf: Map<string, RecurrenceFamily>;
   suggestionFor: Map<string, RecurrenceSuggestion>;
+  /** The durations the time metrics count: incidents only. */
+  durationsOf: Map<string, IncidentDurations>;
   /** The possible recurrences suggested of an incident: those that may repeat it. */
   suggestionsFrom: Map<string, RecurrenceSuggestion[]>;
   /** What the origin's prevent items make each confirmed recurrence: preventable, after the fix… */
   kindOf: Map<string, { kind: RecurrenceKind; entry: RecurrenceWithItems }>;
-  durationsOf: Map<string, IncidentDurations>;
   /** Incidents confirmed to recur an earlier one, and those that recurred while a prevent item of their origin was overdue. */
   recurrences: Set<string>;
   preventable: Set<string>;
   /** The program files, by id, for their bodies; what they mean is in `analysis.programs`. */
   programs: Map<string, Program>;
+  /** In the writer's preview, what each draft's page shows, computed beside the analysis (`previewDrafts`). */
+  previews: Map<string, DraftPreview>;
 }
 
 export interface SiteInput {
@@ -62,6 +66,8 @@ export interface SiteInput {
   base: string;
   /** The programs loaded. Default none. */
   programs?: readonly Program[] | undefined;
+  /** The drafts' previews, when drafts are shown. Default none. */
+  previews?: readonly DraftPreview[] | undefined;
 }
 
 export function buildSiteData(input: SiteInput): SiteData {
@@ -73,6 +79,8 @@ export function buildSiteData(input: SiteInput): SiteData {
   for (const family of analysis.recurrence.families) for (const m of family.members) familyOf.set(m.id, family);
   const kindOf: SiteData['kindOf'] = new Map();
   for (const kind of RECURRENCE_KINDS) for (const entry of analysis.recurrence[kind]) kindOf.set(entry.id, { kind, entry });
+  // A draft is in no list of the analysis; its page marks itself in the family it would join.
+  for (const preview of input.previews ?? []) if (preview.kind) kindOf.set(preview.id, preview.kind);
   return {
     incidents,
     byId: new Map(incidents.map((i) => [i.id, i])),
@@ -86,18 +94,18 @@ export function buildSiteData(input: SiteInput): SiteData {
     linkTo: new Map(analysis.recurrence.links.map((l) => [l.to, l])),
     familyOf,
     suggestionFor: new Map(analysis.recurrence.suggestions.map((s) => [s.to, s])),
+    durationsOf: new Map(analysis.durations.map((d) => [d.id, d])),
     suggestionsFrom: groupBy(analysis.recurrence.suggestions, (s) => [s.from]),
     kindOf,
-    durationsOf: new Map(analysis.durations.map((d) => [d.id, d])),
     recurrences: new Set(analysis.recurrence.links.map((l) => l.to)),
     preventable: new Set(analysis.recurrence.preventable.map((p) => p.id)),
     programs: new Map((input.programs ?? []).map((p) => [p.id, p])),
+    previews: new Map((input.previews ?? []).map((p) => [p.id, p])),
   };
 }
 
 /** What the analysis computed for one incident, as its page shows it. */
 export interface IncidentFindings {
-  durations: IncidentDurations | undefined;
   items: ActionItemRow[];
   /** The recurrence its authors confirmed, and what its origin's prevent items make it. */
   link: RecurrenceLink | undefined;
@@ -107,9 +115,11 @@ export interface IncidentFindings {
   similar: SimilarIncident[];
 }
 
+/** For a draft in the writer's preview, what its preview computed; otherwise what the analysis did. */
 export function findingsOf(data: SiteData, id: string): IncidentFindings {
+  const preview = data.previews.get(id);
+  if (preview) return { items: preview.actionItems, link: preview.link, kind: preview.kind, suggestion: preview.suggestion, family: preview.family, similar: preview.similar };
   return {
-    durations: data.durationsOf.get(id),
     items: data.itemsOf.get(id) ?? [],
     link: data.linkTo.get(id),
     kind: data.kindOf.get(id),
