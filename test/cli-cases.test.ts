@@ -65,6 +65,7 @@ const CASES: Case[] = [
   { name: 'analyze-json-into-a-folder', args: ['analyze', ...KNOWN, '--as-of', '2025-08-01', '--json', 'analyze'], exitCode: 2 },
   // catalog suggest
   { name: 'catalog-suggest', args: ['catalog', 'suggest', '--incidents', 'analyze/patterns/incidents'], exitCode: 0 },
+  { name: 'catalog-suggest-configured-catalog', args: ['catalog', 'suggest', '--min', '1'], cwd: 'config/catalog-elsewhere', exitCode: 0 },
   { name: 'catalog-suggest-none', args: ['catalog', 'suggest', ...KNOWN, '--min', '4'], exitCode: 0 },
   { name: 'catalog-without-subcommand', args: ['catalog'], exitCode: 2 },
   { name: 'catalog-suggest-bad-min', args: ['catalog', 'suggest', ...KNOWN, '--min', 'many'], exitCode: 2 },

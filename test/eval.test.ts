@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { main, type Io } from '../scripts/eval.ts';
-import { claimsOf } from '../scripts/eval/claims.ts';
+import { claimsOf, type ClaimsSource } from '../scripts/eval/claims.ts';
 import { evaluate, type Postmortem, type Report } from '../scripts/eval/evaluate.ts';
 import { groupsOf, precisionAtK, scorePairs, sizeStats } from '../scripts/eval/metrics.ts';
 import { readTruth } from '../scripts/eval/truth.ts';
@@ -49,36 +49,16 @@ const syntheticTruth = readTruth(JSON.stringify({
   ],
 }));
 
-/** Today's shape: inferred links among the links, chains, one preventable entry per item. */
-const todays = {
+/** An analysis' claims: a1 → a2 confirmed; three suggestions, one of them (a3 → c1) wrong. */
+const claimed: ClaimsSource = {
   scope: { leftOut: { draft: ['d1'], 'near-miss': [], 'game-day': [], 'after-as-of': [] } },
   recurrence: {
-    links: [
-      { from: 'a1', to: 'a2', kind: 'explicit' },
-      { from: 'a1', to: 'a3', kind: 'inferred' },
-      { from: 'b1', to: 'b2', kind: 'inferred' },
-      { from: 'a3', to: 'c1', kind: 'inferred' },
-    ],
-    chains: [{ incidents: ['a1', 'a2', 'a3', 'c1'] }, { incidents: ['b1', 'b2'] }],
-    preventable: [
-      { original: 'a1', recurrence: 'a2', link: 'explicit' },
-      { original: 'a1', recurrence: 'a2', link: 'explicit' },
-      { original: 'a1', recurrence: 'a3', link: 'inferred' },
-    ],
+    links: [{ from: 'a1', to: 'a2' }],
+    suggestions: [{ from: 'a1', to: 'a3' }, { from: 'b1', to: 'b2' }, { from: 'a3', to: 'c1' }],
+    families: [{ members: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3' }, { id: 'c1' }] }, { members: [{ id: 'b1' }, { id: 'b2' }] }],
+    preventable: [{ id: 'a2', origin: 'a1' }, { id: 'a3', origin: 'a1' }],
   },
   similarity: { byIncident: { a1: [{ id: 'a2' }, { id: 'c1' }, { id: 'b1' }], b1: [{ id: 'b2' }], c1: [{ id: 'b1' }] } },
-};
-
-/** The announced shape: suggestions apart, families, preventable entries per recurrence. */
-const announced = {
-  scope: todays.scope,
-  recurrence: {
-    links: [{ from: 'a1', to: 'a2' }],
-    suggestions: [{ origin: 'a1', id: 'a3', evidence: [] }, { origin: 'b1', id: 'b2' }, { origin: 'a3', id: 'c1' }],
-    families: [{ incidents: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3' }, { id: 'c1' }] }, { incidents: ['b1', 'b2'] }],
-    preventable: [{ id: 'a2', origin: 'a1', items: [0] }, { id: 'a3', origin: 'a1', items: [0] }],
-  },
-  similarity: todays.similarity,
 };
 
 describe('the measures', () => {
@@ -105,18 +85,17 @@ describe('the measures', () => {
     expect(precisionAtK(new Map(), relevant, 5)).toBeNull();
   });
 
-  test('today\'s analysis and the announced one are read as the same claims', () => {
-    const today = claimsOf(todays);
-    const later = claimsOf(announced);
-    expect(later.confirmed).toEqual(today.confirmed);
-    expect(later.suggestions).toEqual(today.suggestions);
-    expect(later.families).toEqual(today.families);
-    expect(new Set(later.preventable.map((p) => `${p.origin}>${p.id}`))).toEqual(new Set(today.preventable.map((p) => `${p.origin}>${p.id}`)));
-    expect(today.suggestions).toEqual([{ origin: 'a1', id: 'a3' }, { origin: 'b1', id: 'b2' }, { origin: 'a3', id: 'c1' }]);
+  test('an analysis is read as its claims', () => {
+    const claims = claimsOf(claimed);
+    expect(claims.confirmed).toEqual([{ origin: 'a1', id: 'a2' }]);
+    expect(claims.suggestions).toEqual([{ origin: 'a1', id: 'a3' }, { origin: 'b1', id: 'b2' }, { origin: 'a3', id: 'c1' }]);
+    expect(claims.families).toEqual([['a1', 'a2', 'a3', 'c1'], ['b1', 'b2']]);
+    expect(claims.preventable).toEqual([{ origin: 'a1', id: 'a2' }, { origin: 'a1', id: 'a3' }]);
+    expect(claims.similar.get('a1')).toEqual(['a2', 'c1', 'b1']);
   });
 
   test('a report against synthetic truth', () => {
-    const report = evaluate({ corpus: 'hand-made', analysis: todays, postmortems, truth: syntheticTruth });
+    const report = evaluate({ corpus: 'hand-made', analysis: claimed, postmortems, truth: syntheticTruth });
     expect(report).toEqual({
       corpus: 'hand-made',
       invalid: 0,
@@ -136,7 +115,6 @@ describe('the measures', () => {
       // a1: a2 (family), c1 (root cause), b1 (neither); b1: b2 (family); c1: b1 (neither).
       similar: { queries: 3, coverage: 3 / 7, atOne: 2 / 3, atFive: expect.closeTo(5 / 9, 12), familyHitAtFive: 2 / 5 },
     });
-    expect(evaluate({ corpus: 'hand-made', analysis: announced, postmortems, truth: syntheticTruth })).toEqual(report);
   });
 
   test('a report against real-world truth: judged pairs, distractors, mechanisms, links read from the files', () => {
@@ -151,7 +129,7 @@ describe('the measures', () => {
       factorGroups: [],
     }));
     expect(truth.preventable).toBeUndefined();
-    const report = evaluate({ corpus: 'real', analysis: todays, postmortems, truth });
+    const report = evaluate({ corpus: 'real', analysis: claimed, postmortems, truth });
     expect(report.truth).toEqual({ recurrences: 2, explicit: 1, unlinked: 1, preventable: null, outOfScope: 0, arguable: 1, judged: true });
     expect(report.links.precision).toBe(1);
     // a1 → a3 is wrong (a2 → a3 is the pair), b1 → b2 arguable and not scored, a3 → c1 a distractor.
@@ -208,8 +186,8 @@ describe('npm run eval', () => {
       scope: analysis.scope,
       recurrence: {
         links: visible.filter((r) => r.explicit).map((r) => ({ from: r.origin, to: r.id })),
-        suggestions: visible.filter((r) => !r.explicit).map((r) => ({ origin: r.origin, id: r.id })),
-        families: families.map((incidents) => ({ incidents })),
+        suggestions: visible.filter((r) => !r.explicit).map((r) => ({ from: r.origin, to: r.id })),
+        families: families.map((ids) => ({ members: ids.map((id) => ({ id })) })),
         preventable: planted.preventable.filter((p) => p.explicit && !drafts.has(p.id) && !drafts.has(p.origin)).map((p) => ({ id: p.id, origin: p.origin, items: p.items })),
       },
       similarity: { byIncident: Object.fromEntries(families.flatMap((f) => f.map((id) => [id, f.filter((o) => o !== id).map((o) => ({ id: o }))]))) },

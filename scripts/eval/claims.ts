@@ -1,8 +1,5 @@
-/**
- * What an analysis claims about recurrences and similar incidents, read from its JSON. The JSON is
- * read as loose data rather than through the core's types, so that this evaluation keeps working,
- * and keeps measuring, while the shape of the recurrence analysis changes.
- */
+/** What an analysis claims about recurrences and similar incidents. */
+import type { Analysis } from '../../src/lib/index.ts';
 import type { Pair } from './truth.ts';
 
 export interface Claims {
@@ -12,7 +9,7 @@ export interface Claims {
   suggestions: Pair[];
   /** Incidents grouped as one problem coming back, each group's ids. */
   families: string[][];
-  /** Recurrences the analysis calls preventable, with the origin whose item was not done. */
+  /** Recurrences the analysis calls preventable, with the origin whose item was overdue. */
   preventable: Pair[];
   /** Incident id → its similar incidents, best first. */
   similar: Map<string, string[]>;
@@ -20,52 +17,35 @@ export interface Claims {
   leftOut: Record<string, string[]>;
 }
 
-type Loose = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
-const list = (value: unknown): unknown[] => Array.isArray(value) ? value : [];
-const text = (value: unknown): string | undefined => typeof value === 'string' ? value : undefined;
-
-/** `{ from, to }` (links, today's suggestions) or `{ origin, id }` (the announced suggestions). */
-function pairOf(entry: unknown, earlier: string, later: string): Pair | undefined {
-  if (!isObject(entry)) return undefined;
-  const origin = text(entry[earlier]) ?? text(entry.origin) ?? text(entry.from);
-  const id = text(entry[later]) ?? text(entry.id) ?? text(entry.to);
-  return origin !== undefined && id !== undefined ? { origin, id } : undefined;
-}
-
-/** A family's members: a list of ids or of `{ id }`, under `incidents` or `members`. */
-function membersOf(family: unknown): string[] {
-  if (!isObject(family)) return [];
-  return list(family.incidents ?? family.members).flatMap((m) => {
-    const id = typeof m === 'string' ? m : isObject(m) ? text(m.id) : undefined;
-    return id === undefined ? [] : [id];
-  });
-}
-
 /**
- * The one place that knows the analysis' shape. Today `recurrence.links` holds confirmed and
- * inferred links (`kind: 'inferred'`) and groups are `recurrence.chains`; announced are
- * `recurrence.suggestions` beside confirmed-only links, `recurrence.families`, and preventable
- * entries as `{ id, origin, items }` instead of one per item with `original` and `recurrence`.
+ * The parts of an analysis the evaluation reads. Spelled out rather than picked from `Analysis`
+ * so a test can hand-make one; an `Analysis` is one, so a renamed field fails the type check.
  */
-export function claimsOf(analysis: unknown): Claims {
-  const root = isObject(analysis) ? analysis : {};
-  const recurrence = isObject(root.recurrence) ? root.recurrence : {};
-  const links = list(recurrence.links).filter(isObject);
-  const pairs = (entries: unknown[], earlier = 'from', later = 'to') => entries.flatMap((e) => pairOf(e, earlier, later) ?? []);
+export interface ClaimsSource {
+  scope: { leftOut: Record<string, readonly string[]> };
+  recurrence: {
+    links: readonly { from: string; to: string }[];
+    suggestions: readonly { from: string; to: string }[];
+    families: readonly { members: readonly { id: string }[] }[];
+    preventable: readonly { id: string; origin: string }[];
+  };
+  similarity: { byIncident: Record<string, readonly { id: string }[]> };
+}
 
-  const byIncident = isObject(root.similarity) && isObject(root.similarity.byIncident) ? root.similarity.byIncident : {};
-  const similar = new Map(Object.entries(byIncident).map(([id, others]) => [id, list(others).flatMap((o) => (isObject(o) && text(o.id)) || [])]));
+// An Analysis must stay readable as claims: this line fails to compile if it is not.
+const _analysisIsASource = (analysis: Analysis): ClaimsSource => analysis;
+void _analysisIsASource;
 
+const pair = (link: { from: string; to: string }): Pair => ({ origin: link.from, id: link.to });
+
+export function claimsOf(analysis: ClaimsSource): Claims {
+  const { recurrence } = analysis;
   return {
-    confirmed: pairs(links.filter((l) => l.kind !== 'inferred')),
-    suggestions: [...pairs(links.filter((l) => l.kind === 'inferred')), ...pairs(list(recurrence.suggestions))],
-    families: list(recurrence.families ?? recurrence.chains).map(membersOf).filter((m) => m.length > 0),
-    preventable: pairs(list(recurrence.preventable), 'original', 'recurrence'),
-    similar,
-    leftOut: isObject(root.scope) && isObject(root.scope.leftOut)
-      ? Object.fromEntries(Object.entries(root.scope.leftOut).map(([reason, ids]) => [reason, list(ids).flatMap((x) => text(x) ?? [])]))
-      : {},
+    confirmed: recurrence.links.map(pair),
+    suggestions: recurrence.suggestions.map(pair),
+    families: recurrence.families.map((f) => f.members.map((m) => m.id)),
+    preventable: recurrence.preventable.map((p) => ({ origin: p.origin, id: p.id })),
+    similar: new Map(Object.entries(analysis.similarity.byIncident).map(([id, others]) => [id, others.map((o) => o.id)])),
+    leftOut: Object.fromEntries(Object.entries(analysis.scope.leftOut).map(([reason, ids]) => [reason, [...ids]])),
   };
 }

@@ -3,7 +3,7 @@
  * see is expected of it: a pair with a draft (or a postmortem that failed validation) on either
  * side is left out of the truth and counted apart.
  */
-import { claimsOf } from './claims.ts';
+import { claimsOf, type ClaimsSource } from './claims.ts';
 import {
   exactFamilies, groupsOf, hitRateAtK, pairKey, precisionAtK, ratio, scorePairs, sizeStats, type PairScore, type SizeStats,
 } from './metrics.ts';
@@ -65,7 +65,7 @@ export interface Report {
   };
 }
 
-export function evaluate(input: { corpus: string; analysis: unknown; postmortems: readonly Postmortem[]; truth: EvalTruth; invalid?: number }): Report {
+export function evaluate(input: { corpus: string; analysis: ClaimsSource; postmortems: readonly Postmortem[]; truth: EvalTruth; invalid?: number }): Report {
   const { truth } = input;
   const claims = claimsOf(input.analysis);
   const outside = new Set([...(claims.leftOut.draft ?? []), ...(claims.leftOut['after-as-of'] ?? [])]);

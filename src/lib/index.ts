@@ -8,6 +8,7 @@ export { programSchema, PROGRAM_KINDS, CRITERION_KINDS, type ProgramFrontmatter,
 export { RESPONDER_ROLES, type Responder, type ResponderRole } from './schema/responder.ts';
 export { loadProject, PROFILED_UP_TO, type LoadOptions, type LoadResult } from './load/project.ts';
 export { CATALOG_FILE, catalogPath, loadCatalog, loadConfiguredCatalog } from './load/catalog.ts';
+export { displayPath } from './load/validate-files.ts';
 export { loadConfig, CONFIG_FILE } from './config/load-config.ts';
 export { loadConfiguredProject, type ConfiguredLoadOptions } from './load/configured.ts';
 export { programsPath } from './load/programs.ts';

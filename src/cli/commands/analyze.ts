@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, blindCheck, DEFAULT_SETTINGS, optionsFromConfig, countBySeverity, loadConfig, loadConfiguredProject, parseDate, type AnalysisOptions, type ConfiguredLoadOptions } from '../../lib/index.ts';
-import { pretty } from '../formatters/pretty.ts';
+import { analyze, blindCheck, DEFAULT_SETTINGS, optionsFromConfig, loadConfig, type AnalysisOptions } from '../../lib/index.ts';
 import { EXIT, type Io } from '../io.ts';
 import { chunked, jsonPieces } from '../json-stream.ts';
 import { writeOutput } from '../output-files.ts';
-import { COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
+import { analysisDate, COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
 import { analysisReport } from '../report/analysis-report.ts';
 import { blindCheckReport } from '../report/recurrence-report.ts';
+import { loadValidProject } from '../valid-project.ts';
 
 export const ANALYZE_USAGE = `  analyze             What the incidents have in common: patterns, recurrences, time to detect
                       and resolve, action items. Validates first; stops on any error.
@@ -42,13 +42,12 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
     io.stderr(folder.error);
     return EXIT.failure;
   }
-  const today = new Date(io.now ?? Date.now()).toISOString().slice(0, 10);
-  const asOf = values['as-of'] ?? today;
-  if (parseDate(asOf) === undefined) {
-    io.stderr(`hindsight: --as-of must be a date such as ${today}, not \`${asOf}\`\n`);
+  const asOf = analysisDate(values['as-of'], io);
+  if ('error' in asOf) {
+    io.stderr(asOf.error);
     return EXIT.failure;
   }
-  const options: AnalysisOptions = optionsFromConfig(loadConfig(io.cwd).config.analysis, asOf);
+  const options: AnalysisOptions = optionsFromConfig(loadConfig(io.cwd).config.analysis, asOf.date);
   if (values.period !== undefined) {
     if (values.period !== 'month' && values.period !== 'quarter') {
       io.stderr(`hindsight: --period must be month or quarter, not \`${values.period}\`\n`);
@@ -65,16 +64,10 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
     options.recurrenceWindowDays = days;
   }
 
-  const load: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd };
-  if (io.now !== undefined) load.now = io.now;
-  const project = await loadConfiguredProject(load);
   const color = useColor(values, io);
-  if (countBySeverity(project.diagnostics).errors > 0 || !project.catalog) {
-    // The analysis of a folder with broken postmortems would silently leave them out.
-    io.stderr(pretty({ diagnostics: project.diagnostics, files: project.files }, { color }));
-    io.stderr('hindsight: fix these errors first; the analysis only runs on a valid folder\n');
-    return EXIT.invalid;
-  }
+  const loaded = await loadValidProject(io, { incidentsDir: folder.dir, color, refusal: 'the analysis only runs on a valid folder' });
+  if ('exit' in loaded) return loaded.exit;
+  const { project } = loaded;
 
   const result = values.calibrate ? blindCheck(project.incidents, project.catalog, options) : analyze(project.incidents, project.catalog, options, project.programs);
   // The JSON is written only when asked for, a piece at a time: at 100,000 postmortems it is

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { analyze, countBySeverity, loadConfiguredProject, type ConfiguredLoadOptions } from '../../lib/index.ts';
-import { pretty } from '../formatters/pretty.ts';
+import { analyze, catalogPath, displayPath, loadConfig, optionsFromConfig } from '../../lib/index.ts';
 import { EXIT, type Io } from '../io.ts';
 import { incidentsFolder } from '../options.ts';
 import { factorSuggestions } from '../report/factor-suggestions.ts';
+import { loadValidProject } from '../valid-project.ts';
 
 export const CATALOG_USAGE = `  catalog suggest     Contributing factors worth declaring in the catalog: free text that
                       several incidents share, grouped with its paraphrases, as entries to paste.
@@ -28,16 +28,13 @@ export async function catalogCommand(args: string[], io: Io): Promise<number> {
     io.stderr(folder.error);
     return EXIT.failure;
   }
-  const load: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd };
-  if (io.now !== undefined) load.now = io.now;
-  const project = await loadConfiguredProject(load);
-  if (countBySeverity(project.diagnostics).errors > 0 || !project.catalog) {
-    io.stderr(pretty({ diagnostics: project.diagnostics, files: project.files }, { color: false }));
-    io.stderr('hindsight: fix these errors first; suggestions are only made from a valid folder\n');
-    return EXIT.invalid;
-  }
+  const loaded = await loadValidProject(io, { incidentsDir: folder.dir, color: false, refusal: 'suggestions are only made from a valid folder' });
+  if ('exit' in loaded) return loaded.exit;
+  const { project } = loaded;
+  const { config } = loadConfig(io.cwd);
   const asOf = new Date(io.now ?? Date.now()).toISOString().slice(0, 10);
-  const analysis = analyze(project.incidents, project.catalog, { asOf });
-  io.stdout(factorSuggestions(analysis.factors, { min, catalogFile: `${folder.name}/_catalog.yaml` }));
+  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(config.analysis, asOf));
+  const catalogFile = displayPath(io.cwd, catalogPath({ incidentsDir: folder.dir, cwd: io.cwd, catalog: config.catalog }));
+  io.stdout(factorSuggestions(analysis.factors, { min, catalogFile }));
   return EXIT.ok;
 }

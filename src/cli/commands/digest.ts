@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { actionItemDigest, analyze, countBySeverity, loadConfig, loadConfiguredProject, optionsFromConfig, shiftDays, type ConfiguredLoadOptions } from '../../lib/index.ts';
-import { pretty } from '../formatters/pretty.ts';
+import { actionItemDigest, analyze, loadConfig, optionsFromConfig, shiftDays } from '../../lib/index.ts';
 import { EXIT, type Io } from '../io.ts';
 import { analysisDate, incidentsFolder } from '../options.ts';
+import { writeOutput } from '../output-files.ts';
 import { digestMarkdown } from '../report/digest-markdown.ts';
+import { loadValidProject } from '../valid-project.ts';
 
 export const DIGEST_USAGE = `  digest              Action items as Markdown, per team and per owner: overdue (most late
                       first), due in the next 14 days, and done since the last digest.
@@ -42,14 +42,9 @@ export async function digestCommand(args: string[], io: Io): Promise<number> {
     io.stderr(`hindsight: --link-base must be an http(s) URL such as https://github.com/acme/postmortems/blob/main/, not \`${linkBase}\`\n`);
     return EXIT.failure;
   }
-  const load: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd };
-  if (io.now !== undefined) load.now = io.now;
-  const project = await loadConfiguredProject(load);
-  if (countBySeverity(project.diagnostics).errors > 0 || !project.catalog) {
-    io.stderr(pretty({ diagnostics: project.diagnostics, files: project.files }, { color: false }));
-    io.stderr('hindsight: fix these errors first; the digest is made only from a valid folder\n');
-    return EXIT.invalid;
-  }
+  const loaded = await loadValidProject(io, { incidentsDir: folder.dir, color: false, refusal: 'the digest is made only from a valid folder' });
+  if ('exit' in loaded) return loaded.exit;
+  const { project } = loaded;
   const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(loadConfig(io.cwd).config.analysis, asOf.date));
   const files = new Map(project.incidents.map((i) => [i.id, i.file]));
   const text = digestMarkdown(actionItemDigest(analysis.actionItems.items, { asOf: asOf.date, since: since.date }), { fileOf: (id) => files.get(id)!, linkBase });
@@ -57,10 +52,9 @@ export async function digestCommand(args: string[], io: Io): Promise<number> {
     io.stdout(text);
     return EXIT.ok;
   }
-  try {
-    writeFileSync(resolve(io.cwd, values.out), text);
-  } catch (error) {
-    io.stderr(`hindsight: cannot write ${values.out}: ${(error as Error).message}\n`);
+  const failed = writeOutput(resolve(io.cwd, values.out), values.out, [text]);
+  if (failed) {
+    io.stderr(`hindsight: --out: ${failed}\n`);
     return EXIT.failure;
   }
   io.stdout(`wrote the digest to ${values.out}\n`);

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, countBySeverity, didYouMean, loadConfig, loadConfiguredProject, locateInFile, optionsFromConfig, plural, type ConfiguredLoadOptions } from '../../lib/index.ts';
-import { pretty } from '../formatters/pretty.ts';
+import { analyze, didYouMean, loadConfig, locateInFile, optionsFromConfig, plural } from '../../lib/index.ts';
 import { printable } from '../formatters/printable.ts';
 import { EXIT, type Io } from '../io.ts';
 import { analysisDate, COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
 import { programReport } from '../report/programs-report.ts';
+import { loadValidProject } from '../valid-project.ts';
 
 export const PROGRAMS_USAGE = `  programs            Programs (code yellows, code reds, initiatives) and their exit criteria:
                       each met or not, with what blocks it at file:line. An active program is
@@ -45,16 +45,15 @@ export async function programsCommand(args: string[], io: Io): Promise<number> {
     io.stderr(asOf.error);
     return EXIT.failure;
   }
-  const load: ConfiguredLoadOptions = { incidentsDir: folder.dir, cwd: io.cwd };
-  if (values.programs !== undefined) load.programs = values.programs;
-  if (io.now !== undefined) load.now = io.now;
-  const project = await loadConfiguredProject(load);
   const color = useColor(values, io);
-  if (countBySeverity(project.diagnostics).errors > 0 || !project.catalog) {
-    io.stderr(pretty({ diagnostics: project.diagnostics, files: project.files }, { color }));
-    io.stderr('hindsight: fix these errors first; programs are judged only on a valid folder\n');
-    return EXIT.invalid;
-  }
+  const loaded = await loadValidProject(io, {
+    incidentsDir: folder.dir,
+    ...(values.programs === undefined ? {} : { programs: values.programs }),
+    color,
+    refusal: 'programs are judged only on a valid folder',
+  });
+  if ('exit' in loaded) return loaded.exit;
+  const { project } = loaded;
   const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(loadConfig(io.cwd).config.analysis, asOf.date), project.programs);
   const options = { color, place: placer(io.cwd) };
 
