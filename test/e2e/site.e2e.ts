@@ -225,6 +225,33 @@ test('the active initiative says what blocks it, and the dashboard lists it firs
   await dashboard.page.close();
 });
 
+describe('a recurrence\'s page says what was promised last time', () => {
+  test.each([
+    {
+      path: '/incidents/2025-05-06-batch-fleet-rebooted-again/',
+      origin: 'reboot-stuck.py rebooted the whole batch fleet at once',
+      items: [['Cap reboot-stuck.py at 2 hosts per run', '67 days overdue'], ['Replace reboot-stuck.py with job-level retries and quarantine', '6 days overdue']],
+    },
+    {
+      path: '/incidents/2025-06-24-auth-outage-orders-db-connections/',
+      origin: 'Orders database ran out of connections at the lunch peak',
+      items: [['Put PgBouncer in front of orders-db', '24 days overdue'], ['Per-service connection limits (ALTER ROLE … CONNECTION LIMIT)', 'not done, and no due date']],
+    },
+  ])('$path', async ({ path, origin, items }) => {
+    const { page, problems } = await open(path);
+    const box = page.locator('section.promised');
+    expect(await box.locator('h2').textContent()).toBe('Promised last time');
+    expect(await box.locator('p a').first().textContent()).toBe(origin);
+    expect(await box.locator('[data-kind]').textContent()).toBe('preventable');
+    const prevent = box.locator('ul.promises').first().locator('li');
+    // Each prevent item (its title, linked to its ticket when it has one), and how it stood when this one started.
+    const shown = await prevent.evaluateAll((lis) => lis.map((li) => [li.firstChild!.textContent!.trim(), li.querySelector('strong')!.textContent]));
+    expect(shown).toEqual(items);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('each dashboard number leads to the rows it counts', () => {
   test.each(['incidents', 'severe', 'customerFacing', 'recurrences', 'overdueActionItems', 'all-incidents', 'preventable'])('%s', async (metric) => {
     const { page } = await open('/');
