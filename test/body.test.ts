@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { loadProject } from '../src/lib/index.ts';
-import { outlineBody, outlineTree } from '../src/lib/parse/body.ts';
+import { level2HeadingName, outlineBody, outlineTree } from '../src/lib/parse/body.ts';
 import { NOW } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/validate');
@@ -57,4 +57,11 @@ describe('body outline', () => {
       expect(outlineBody(body, incident.body.line - 1)).toEqual(reference);
     }
   });
+});
+
+test('a `## ` line names its section as CommonMark reads it, and any other line names none', () => {
+  expect(['## Root cause', '##   Root cause  ', '## Root cause ##', '## Root cause\t#', '## C#', '## #', '##\tTimeline', '##Root cause', '### Root cause', '# Root cause', '## ']
+    .map(level2HeadingName)).toEqual(['Root cause', 'Root cause', 'Root cause', 'Root cause', 'C#', '', 'Timeline', undefined, undefined, undefined, '']);
+  // A long run of spaces inside is kept, for sectionKey to collapse.
+  expect(level2HeadingName(`## Lessons${' '.repeat(100_000)}learned ##`)).toBe(`Lessons${' '.repeat(100_000)}learned`);
 });

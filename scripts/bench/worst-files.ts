@@ -131,6 +131,10 @@ export function worstFiles(): WorstFile[] {
   const stray = LIMITS.frontmatterChars - FRONTMATTER.length - 20;
   add(`${stray.toLocaleString('en')} stray [ after \`services: [a]\` (a YAML error each)`, FRONTMATTER.replace('services: [orders-db, payments-api]', `services: [a]${'['.repeat(stray)}`), '', false);
   add('64 KB of nesting after a duplicate key', fm(`title: again\nz: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`), '', false);
+  // Long runs of one character where a pattern once retried every run: spaces, dots.
+  const spaces = LIMITS.frontmatterChars - FRONTMATTER.length - 100;
+  add(`a YAML error in a value with ${spaces.toLocaleString('en')} spaces`, FRONTMATTER.replace('title: Orders database ran out of connections at the lunch peak', `title: Outage${' '.repeat(spaces)}x: checkout down`), '', false);
+  add('a section heading with 1 MB of spaces', FRONTMATTER, `## Lessons learned${' '.repeat(room - 100)}x`, true);
   add('100 aliases', fm(`tags: [&t pool, ${Array.from({ length: LIMITS.yamlAliasValues - 1 }, () => '*t').join(', ')}]\n`), '', true);
   return cases;
 }

@@ -51,6 +51,9 @@ const YAML_INSERTS: Record<string, (n: number) => string> = {
   'no-status': () => 'status:',
 };
 
+/** Characters repeated inside a line: whitespace, punctuation patterns trim, Markdown and YAML markers, a letter. */
+const RUN_CHARACTERS = [' ', '\t', '.', ',', ':', '#', '-', '*', '_', '`', '>', '<', '[', '(', '"', "'", '\\', '|', '!', 'a', 'é'];
+
 /** Hostile Markdown, each built for a size `n`; inserted between two body lines. */
 const BODY_INSERTS: Record<string, (n: number) => string> = {
   quotes: (n) => '>'.repeat(n),
@@ -137,6 +140,16 @@ const OPERATORS: Record<string, Operator> = {
     all.splice(rng.int(1, closing), 0, YAML_INSERTS[name]!(n));
     return { text: all.join('\n'), kind: `yaml:${name}×${n}` };
   },
+  // A run of one character inside a line: where a pattern retries every run, time grows with its square.
+  run(text, rng, scale) {
+    const c = rng.pick(RUN_CHARACTERS);
+    const n = size(rng, scale);
+    const all = lines(text);
+    const i = rng.int(0, all.length - 1);
+    const at = rng.int(0, all[i]!.length);
+    all[i] = all[i]!.slice(0, at) + c.repeat(n) + all[i]!.slice(at);
+    return { text: all.join('\n'), kind: `run:${JSON.stringify(c)}×${n}@${i + 1}` };
+  },
   body(text, rng, scale) {
     const name = rng.pick(Object.keys(BODY_INSERTS));
     const n = size(rng, scale);
@@ -149,7 +162,7 @@ const OPERATORS: Record<string, Operator> = {
 
 /** How often each operator is drawn: hostile insertions most, since they find the most. */
 const WEIGHTS: Record<string, number> = {
-  duplicateLine: 2, deleteLine: 2, swapLines: 1, truncate: 1, controlCharacter: 2, opener: 1, lineEndings: 1, dropClosing: 1, yaml: 5, body: 5,
+  duplicateLine: 2, deleteLine: 2, swapLines: 1, truncate: 1, controlCharacter: 2, opener: 1, lineEndings: 1, dropClosing: 1, run: 3, yaml: 5, body: 5,
 };
 
 /**

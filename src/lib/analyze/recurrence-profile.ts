@@ -1,4 +1,4 @@
-import { sectionKey } from '../parse/body.ts';
+import { level2HeadingName, sectionKey } from '../parse/body.ts';
 import { factorKey } from '../text/factor-text.ts';
 import type { TextFields } from './text-index.ts';
 
@@ -59,10 +59,10 @@ export function sectionTexts(markdown: string, wanted: ReadonlySet<string>): Map
       const marker = FENCE.exec(markdown.slice(start, end))?.[1];
       if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
     } else if (c === '#' && fence === undefined && start === first) {
-      const line = markdown.slice(start, end);
-      if (/^##\s/.test(line)) {
+      const name = level2HeadingName(markdown.slice(start, end));
+      if (name !== undefined) {
         close(start);
-        const key = sectionKey(line.replace(/^##\s+/, '').replace(/\s+#*\s*$/, ''));
+        const key = sectionKey(name);
         current = wanted.has(key) ? key : undefined;
         from = end + 1;
       }

@@ -12,7 +12,17 @@ const WORD_BREAK = /[^\p{L}\p{N}]+/u;
 const SPACE = /\s+/;
 const MAYBE_COMPOUND = /[-_.]|[a-z][A-Z]|[^ -~\s]/;
 const PLAIN_WORD = /^[a-z]+$/;
-const EDGE_PUNCTUATION = /^[([{"'`*_]+|[)\]}"'`*_.,;:!?]+$/g;
+const OPENING_PUNCTUATION = '([{"\'`*_';
+const CLOSING_PUNCTUATION = ')]}"\'`*_.,;:!?';
+
+/** A chunk without the punctuation around it. A loop: `/[.,]+$/` retries every run, quadratic on `....x`. */
+function withoutEdgePunctuation(chunk: string): string {
+  let start = 0;
+  let end = chunk.length;
+  while (start < end && OPENING_PUNCTUATION.includes(chunk[start]!)) start++;
+  while (end > start && CLOSING_PUNCTUATION.includes(chunk[end - 1]!)) end--;
+  return chunk.slice(start, end);
+}
 /** An identifier of several parts: `invoice-sync`, `invoice_sync`, `pool.max_size`, `InvoiceSync`. */
 const COMPOUND = /[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)+|\p{Ll}+(?:\p{Lu}\p{Ll}+)+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+/gu;
 
@@ -177,7 +187,7 @@ export function tokenise(documents: readonly TextFields[]): Tokenised {
         let terms = chunkTerms.get(chunk);
         if (!terms) {
           // Most chunks are one lowercase word, perhaps with punctuation around it.
-          const bare = chunk.replace(EDGE_PUNCTUATION, '');
+          const bare = withoutEdgePunctuation(chunk);
           terms = (PLAIN_WORD.test(bare) ? [bare] : wordsOf(bare)).map(termId).filter((id) => id >= 0);
           chunkTerms.set(chunk, terms);
         }

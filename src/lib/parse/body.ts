@@ -54,6 +54,28 @@ export function sectionKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+
+/**
+ * The name a `## ` heading line gives its section, or undefined for any other line: the text after
+ * the `##`, without the spaces around it or a closing run of `#` set off by a space (CommonMark).
+ * A loop, not `/\s+#*\s*$/`: that pattern retries every run of spaces, cubic on a long one.
+ */
+export function level2HeadingName(line: string): string | undefined {
+  if (!line.startsWith('##') || !isSpace(line[2])) return undefined;
+  let start = 3;
+  let end = line.length;
+  while (start < end && isSpace(line[start])) start++;
+  while (end > start && isSpace(line[end - 1])) end--;
+  let hashes = end;
+  while (hashes > start && line[hashes - 1] === '#') hashes--;
+  if (hashes < end && (hashes === start || isSpace(line[hashes - 1]))) {
+    end = hashes;
+    while (end > start && isSpace(line[end - 1])) end--;
+  }
+  return line.slice(start, end);
+}
+
 const TIMELINE_KEY = 'timeline';
 const TIME_PREFIX =
   /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(UTC|Z)\b)?\s*(?:[—–-]+|:)?\s*([\s\S]*)$/i;

@@ -53,8 +53,14 @@ const isPlain = (value: string) => value !== '' && !/^["'[{|>&*!#%@`]/.test(valu
 /** `"Outage: checkout down"`: a value quoted so YAML reads it as text whatever it holds. */
 const quoted = (value: string) => JSON.stringify(value);
 
+/** A plain value without its ` # comment`. Not `/\s+#.*$/`: it retries every run of spaces, quadratic on a long one. */
+function withoutComment(value: string): string {
+  const comment = /\s#/.exec(value);
+  return comment ? value.slice(0, comment.index).trimEnd() : value;
+}
+
 function unquotedColon(line: string, entry: Entry): Mistake | undefined {
-  if (!isPlain(entry.value) || !/: |:$/.test(entry.value.replace(/\s+#.*$/, ''))) return undefined;
+  if (!isPlain(entry.value) || !/: |:$/.test(withoutComment(entry.value))) return undefined;
   const what = entry.key ? `the value of \`${entry.key}\`` : 'this list item';
   const fixed = `${line.slice(0, entry.valueAt).trimStart()}${quoted(entry.value)}`;
   const fix = fixed.length <= 120 ? `: \`${fixed}\`` : '';

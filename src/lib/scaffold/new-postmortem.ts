@@ -1,4 +1,4 @@
-import { sectionKey } from '../parse/body.ts';
+import { level2HeadingName, sectionKey } from '../parse/body.ts';
 
 export interface NewPostmortem {
   title: string;
@@ -85,10 +85,10 @@ export function newPostmortem(values: NewPostmortem, context: NewPostmortemConte
   });
   for (const [key, value] of Object.entries(set)) if (!seen.has(key)) lines.push(`${key}: ${value}`);
 
-  const present = new Set([...body.matchAll(/^##\s+(.+?)\s*#*\s*$/gm)].map((m) => sectionKey(m[1]!)));
+  const present = new Set(body.split('\n').flatMap((line) => level2HeadingName(line.trimEnd()) ?? []).map(sectionKey));
   const missing = context.requiredSections
     .filter((names) => !names.some((name) => present.has(sectionKey(name))))
     .map((names) => `## ${names[0]}\n\n_${UNWRITTEN}_\n`);
-  const fullBody = [body.replace(/\s*$/, '\n'), ...missing].join('\n');
+  const fullBody = [`${body.trimEnd()}\n`, ...missing].join('\n');
   return { id, text: `---\n${lines.join('\n')}\n---\n${fullBody.startsWith('\n') ? '' : '\n'}${fullBody}` };
 }
