@@ -23,8 +23,45 @@ function withoutEdgePunctuation(chunk: string): string {
   while (end > start && CLOSING_PUNCTUATION.includes(chunk[end - 1]!)) end--;
   return chunk.slice(start, end);
 }
-/** An identifier of several parts: `invoice-sync`, `invoice_sync`, `pool.max_size`, `InvoiceSync`. */
-const COMPOUND = /[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)+|\p{Ll}+(?:\p{Lu}\p{Ll}+)+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+/gu;
+/** Runs of letters and digits, joined by single `-`, `_` or `.`: each is matched from its start to its end, once. */
+const RUN = /[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*/gu;
+const SEPARATOR = /[-_.]/;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+/**
+ * The camelCase identifiers in a run of letters and digits (`InvoiceSync`, `xmlHttp`): two or
+ * more humps side by side, a hump being lowercase letters after at most one capital. A scan, not
+ * `/\p{Ll}+(?:\p{Lu}\p{Ll}+)+/u`, which tries every start in a run of lowercase letters and
+ * every length from there: quadratic in the run.
+ */
+function camelCompounds(run: string): string[] {
+  const found: string[] = [];
+  const chars = [...run];
+  let chainStart = -1;
+  let humps = 0;
+  let i = 0;
+  const close = (end: number) => {
+    if (humps >= 2) found.push(chars.slice(chainStart, end).join(''));
+    humps = 0;
+    chainStart = -1;
+  };
+  while (i < chars.length) {
+    const capital = UPPER.test(chars[i]!) && i + 1 < chars.length && LOWER.test(chars[i + 1]!);
+    if (!capital && !LOWER.test(chars[i]!)) {
+      close(i);
+      i++;
+      continue;
+    }
+    // A hump starts here; after another it can only start with a capital, which joins the chain.
+    if (humps === 0) chainStart = i;
+    i += capital ? 1 : 0;
+    while (i < chars.length && LOWER.test(chars[i]!)) i++;
+    humps++;
+  }
+  close(chars.length);
+  return found;
+}
 
 /**
  * The words of a text, lowercase: each word, and each identifier of several parts both whole
@@ -34,13 +71,14 @@ const COMPOUND = /[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)+|\p{Ll}+(?:\p{Lu}\p{Ll}+)+
 export function wordsOf(text: string): string[] {
   const words: string[] = [];
   // Most text has no identifier in it: skip the search for one when it cannot match.
-  const compounds = MAYBE_COMPOUND.test(text) ? text.matchAll(COMPOUND) : [];
-  for (const [compound] of compounds) {
-    // The plain split below gives the parts of `invoice-sync` and the whole of `InvoiceSync`.
-    if (/[-_.]/.test(compound)) {
-      const whole = compound.replace(/[-_.]/g, '').toLowerCase();
-      if (!/^\p{N}+$/u.test(whole)) words.push(whole);
-    } else words.push(...compound.split(/(?=\p{Lu})/u).map((w) => w.toLowerCase()));
+  if (MAYBE_COMPOUND.test(text)) {
+    for (const [run] of text.matchAll(RUN)) {
+      // The plain split below gives the parts of `invoice-sync` and the whole of `InvoiceSync`.
+      if (SEPARATOR.test(run)) {
+        const whole = run.replace(/[-_.]/g, '').toLowerCase();
+        if (!/^\p{N}+$/u.test(whole)) words.push(whole);
+      } else for (const compound of camelCompounds(run)) words.push(...compound.split(/(?=\p{Lu})/u).map((w) => w.toLowerCase()));
+    }
   }
   for (const word of text.toLowerCase().split(WORD_BREAK)) if (word) words.push(word);
   return words;
