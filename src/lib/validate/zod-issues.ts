@@ -76,6 +76,15 @@ function colonMapping(value: unknown): string | undefined {
   return typeof inner === 'string' || typeof inner === 'number' || typeof inner === 'boolean' ? `${key}: ${String(inner)}` : undefined;
 }
 
+/**
+ * `database` from `-database -postgres`: the text YAML read as one, up to the next ` -` item.
+ * `(?<!\s)` starts a run of spaces at its first: `/\s+-(?=\S)/` retried from every space of it,
+ * quadratic on a long one.
+ */
+export function firstDashedItem(text: string): string {
+  return text.slice(1).split(/(?<!\s)\s+-(?=\S)/)[0]!;
+}
+
 const EXPECTED: Record<string, string> = {
   string: 'text',
   array: 'a list',
@@ -118,7 +127,7 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: Is
           push(path, 'wrong-type', `${name} is empty; give it a value (${expected}) or remove the line`);
         } else if (issue.expected === 'array' && typeof value === 'string' && /^-[^\s-]/.test(value)) {
           // `-database` on each line is one text to YAML: the `-` needs a space to start an item.
-          const first = value.slice(1).split(/\s+-(?=\S)/)[0]!;
+          const first = firstDashedItem(value);
           push(path, 'wrong-type', `${name} is the text \`${shorten(value)}\`, not a list: a list item needs a space after \`-\`; write \`- ${shorten(first)}\`, one item per line`);
         } else if (colon !== undefined) {
           push(path, 'wrong-type', `${name} must be text, but the \`: \` in \`${shorten(colon)}\` makes it a mapping to YAML; put the text in double quotes: \`${shorten(JSON.stringify(colon))}\``);
