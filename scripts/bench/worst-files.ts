@@ -136,6 +136,7 @@ export function worstFiles(): WorstFile[] {
   add(`a YAML error in a value with ${spaces.toLocaleString('en')} spaces`, FRONTMATTER.replace('title: Orders database ran out of connections at the lunch peak', `title: Outage${' '.repeat(spaces)}x: checkout down`), '', false);
   add('a section heading with 1 MB of spaces', FRONTMATTER, `## Lessons learned${' '.repeat(room - 100)}x`, true);
   add(`\`tags: -database\`, ${spaces.toLocaleString('en')} spaces and \`x\` (text, not a list)`, fm(`tags: -database${' '.repeat(spaces)}x\n`), '', false);
+  add('3 links of 21,000 letters to no incident', fm(`related: [${['a', 'b', 'c'].map((c) => c.repeat(21_000)).join(', ')}]\n`), '', false);
   add('a factor of 60,000 é', fm('').replace('  - No connection pooling', `  - "${'é'.repeat(60_000)}x"`), '', true);
   const longWord = 'é'.repeat(Math.floor((room - 100) / 2));
   cases.push({ name: `a root cause of one ${longWord.length.toLocaleString('en')}-letter word`, text: file(FRONTMATTER, '').replace('No pooling.', `${longWord}x`), valid: true });
