@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { expect, test } from 'vitest';
+import { setValue } from '../src/lib/scaffold/new-postmortem.ts';
 import { closest } from '../src/lib/text/suggest.ts';
 import { firstDashedItem } from '../src/lib/validate/zod-issues.ts';
 
@@ -53,4 +54,17 @@ test('a suggestion is the closest candidate, as when every candidate was compare
     const [value, ...candidates] = texts.slice(i, i + 5) as [string, ...string[]];
     expect(closest(value, candidates), JSON.stringify([value, candidates])).toBe(byComparingAll(value, candidates));
   }
+});
+
+test('a template line takes a new value and keeps its comment, as `/(\\s+#.*)?$/` found it', () => {
+  const byPattern = (line: string, value: string) => {
+    const m = /^(\w+:\s*)(.*?)(\s+#.*)?$/.exec(line)!;
+    return `${m[1]}${value}${m[3] ?? ''}`;
+  };
+  expect(['title: Old  # what happened', 'severity: SEV2 # SEV1 to SEV4', 'services: [a]#x', 'title:', 'title:\t# x #y'].map((line) => setValue(line, 'New')))
+    .toEqual(['title: New  # what happened', 'severity: New # SEV1 to SEV4', 'services: New', 'title:New', 'title:\tNew #y']);
+  for (const text of randomTexts([' ', '\t', '#', 'a', ':', '\u00a0'], 20_000)) {
+    expect(setValue(`title:${text}`, 'New'), JSON.stringify(text)).toBe(byPattern(`title:${text}`, 'New'));
+  }
+  expect(setValue(`title: Old${' '.repeat(100_000)}x  # kept`, 'New')).toBe('title: New  # kept');
 });

@@ -51,8 +51,12 @@ function yamlString(text: string): string {
   return /^[A-Za-z0-9][\w .,()/'-]*$/.test(text) && !/^(true|false|yes|no|null|on|off)$/i.test(text) ? text : JSON.stringify(text);
 }
 
-function setValue(line: string, value: string): string {
-  const m = /^(\w+:\s*)(.*?)(\s+#.*)?$/.exec(line)!;
+/**
+ * A template's `key: value  # comment` line with another value, the comment kept. `(?<!\s)` tries a
+ * run of spaces from its first only: `(\s+#.*)?$` retried from every space of it, quadratic on a long one.
+ */
+export function setValue(line: string, value: string): string {
+  const m = /^(\w+:\s*)(.*?)((?<!\s)\s+#.*)?$/.exec(line)!;
   return `${m[1]}${value}${m[3] ?? ''}`;
 }
 
