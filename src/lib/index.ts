@@ -39,6 +39,6 @@ export { postmortemJsonSchema, catalogJsonSchema } from './schema/json-schema.ts
 export { programJsonSchema } from './schema/program-json-schema.ts';
 export { newPostmortem, slugify, uniqueId, type NewPostmortem } from './scaffold/new-postmortem.ts';
 export { findIncidentFiles, incidentIdOf } from './load/files.ts';
-export { locateInFile } from './validate/incident-file.ts';
+export { fileLocator } from './validate/incident-file.ts';
 export { closest, didYouMean, listOf } from './text/suggest.ts';
 export { formatOffset } from './schema/timestamp.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, didYouMean, loadConfig, locateInFile, optionsFromConfig, plural } from '../../lib/index.ts';
+import { analyze, didYouMean, fileLocator, loadConfig, optionsFromConfig, plural } from '../../lib/index.ts';
 import { printable } from '../formatters/printable.ts';
 import { EXIT, type Io } from '../io.ts';
 import { analysisDate, COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
@@ -19,14 +19,19 @@ export const PROGRAMS_USAGE = `  programs            Programs (code yellows, cod
     --color, --no-color Force colour on or off.
 `;
 
-/** `file:line` of a field of a postmortem; the file's first line when it cannot be read again. */
+/** `file:line` of a field of a postmortem; the file's first line when it cannot be read again. Each file is read once. */
 function placer(cwd: string) {
+  const locators = new Map<string, ReturnType<typeof fileLocator> | undefined>();
   return (file: string, path: readonly (string | number)[]) => {
-    try {
-      return `${file}:${locateInFile(readFileSync(resolve(cwd, file)), file, path).start.line}`;
-    } catch {
-      return `${file}:1`;
+    if (!locators.has(file)) {
+      try {
+        locators.set(file, fileLocator(readFileSync(resolve(cwd, file)), file));
+      } catch {
+        locators.set(file, undefined);
+      }
     }
+    const locate = locators.get(file);
+    return `${file}:${locate ? locate(path).start.line : 1}`;
   };
 }
 

@@ -169,13 +169,25 @@ export function readProfile(bytes: Uint8Array, file: string, id: string): Profil
   return profileFrom(readFile(bytes, file, id), file, id);
 }
 
-/** Finds where a path is written in a file, for a finding made without the file at hand. */
-export function locateInFile(bytes: Uint8Array, file: string, path: readonly (string | number)[]): Span {
+/**
+ * Finds where paths are written in a file, for findings made without the file at hand. The file is
+ * parsed once, however many paths are placed in it: a postmortem of 400 action items, each parsed
+ * again to place it, took 15 s to report.
+ */
+export function fileLocator(bytes: Uint8Array, file: string): (path: readonly (string | number)[]) => Span {
+  let spans: ReadFile['spans'];
   try {
-    return readFile(bytes, file, '').spans?.value(path) ?? FIRST_LINE;
+    spans = readFile(bytes, file, '').spans;
   } catch {
-    return FIRST_LINE;
+    return () => FIRST_LINE;
   }
+  return (path) => {
+    try {
+      return spans?.value(path) ?? FIRST_LINE;
+    } catch {
+      return FIRST_LINE;
+    }
+  };
 }
 
 /**
