@@ -1,14 +1,12 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { afterAll, expect, test } from 'vitest';
 import { FUZZ_NOW, runCampaign, type CampaignReport } from '../scripts/fuzz/campaign.ts';
 import { DEFAULT_REQUIRED_SECTIONS } from '../src/lib/index.ts';
 import { loadCatalog } from '../src/lib/load/catalog.ts';
 import { validateFiles, type FileContext } from '../src/lib/load/validate-files.ts';
-import type { IncidentFileResult } from '../src/lib/validate/incident-file.ts';
-import { runCli } from './helpers.ts';
+import { runCli, validateInWorker } from './helpers.ts';
 
 /**
  * A seeded mutation fuzz of the bundled postmortems on every `npm test`; `npm run fuzz` runs
@@ -38,17 +36,6 @@ test(`${MUTANTS} mutants: the validate CLI reports on every one, in time, and ne
   expect(report.invalid).toBeGreaterThan(MUTANTS / 2);
   expect(report.outcomes.filter((o) => o.valid).length).toBeGreaterThan(10);
 }, 120_000);
-
-function validateInWorker(paths: string[], ctx: FileContext): Promise<IncidentFileResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../src/lib/load/worker.ts', import.meta.url), { workerData: { paths, ctx } });
-    worker.once('message', (results: IncidentFileResult[]) => {
-      void worker.terminate();
-      resolve(results);
-    });
-    worker.once('error', reject);
-  });
-}
 
 test('a worker thread finds exactly what the main thread finds in every mutant', async () => {
   const dir = join(out, 'run-000');

@@ -1,4 +1,7 @@
+import { Worker } from 'node:worker_threads';
 import { main } from '../src/cli/main.ts';
+import type { FileContext } from '../src/lib/load/validate-files.ts';
+import type { IncidentFileResult } from '../src/lib/validate/incident-file.ts';
 
 /** The pinned "now" of every test: after all fixtures, so none starts in the future by accident. */
 export const NOW = Date.parse('2026-11-01T00:00:00Z');
@@ -40,4 +43,16 @@ export function exampleNotices(folder = 'incidents') {
     { file: `${folder}/2026/2026-06-09-inventory-sync-draft.md`, line: 35, column: 1, rule: 'template-placeholder', severity: 'notice', message: 'one placeholder of the template is still here (line 35); replace it before the postmortem leaves draft' },
     { file: `${folder}/2026/2026-06-23-api-gateway-latency-draft.md`, line: 32, column: 1, rule: 'template-placeholder', severity: 'notice', message: 'one placeholder of the template is still here (line 32); replace it before the postmortem leaves draft' },
   ];
+}
+
+/** What a worker thread finds in these files, as `validate` runs it on several cores. */
+export function validateInWorker(paths: string[], ctx: FileContext): Promise<IncidentFileResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../src/lib/load/worker.ts', import.meta.url), { workerData: { paths, ctx } });
+    worker.once('message', (results: IncidentFileResult[]) => {
+      void worker.terminate();
+      resolve(results);
+    });
+    worker.once('error', reject);
+  });
 }

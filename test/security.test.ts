@@ -1,15 +1,13 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, test } from 'vitest';
 import { worstFiles } from '../scripts/bench/worst-files.ts';
 import { DEFAULT_REQUIRED_SECTIONS, loadConfiguredProject, loadProject, renderBodyHtml, renderBodySections, RULES } from '../src/lib/index.ts';
 import { loadCatalog } from '../src/lib/load/catalog.ts';
 import { validateFiles, type FileContext } from '../src/lib/load/validate-files.ts';
 import { LIMITS } from '../src/lib/parse/limits.ts';
-import type { IncidentFileResult } from '../src/lib/validate/incident-file.ts';
-import { NOW } from './helpers.ts';
+import { NOW, validateInWorker } from './helpers.ts';
 
 /**
  * Hostile and broken files, each folder a case like test/fixtures/validate/: an `incidents/`
@@ -108,17 +106,6 @@ describe('reproducers too big for a fixture', () => {
     }
   });
 });
-
-function validateInWorker(paths: string[], ctx: FileContext): Promise<IncidentFileResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../src/lib/load/worker.ts', import.meta.url), { workerData: { paths, ctx } });
-    worker.once('message', (results: IncidentFileResult[]) => {
-      void worker.terminate();
-      resolve(results);
-    });
-    worker.once('error', reject);
-  });
-}
 
 test('a worker thread finds exactly what the main thread finds in every hostile file', async () => {
   for (const name of CASES) {

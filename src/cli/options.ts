@@ -29,3 +29,12 @@ export function analysisDate(option: string | undefined, io: Io, flag = '--as-of
   const date = option ?? today;
   return parseDate(date) === undefined ? { error: `hindsight: ${flag} must be a date such as ${today}, not \`${date}\`\n` } : { date };
 }
+
+/** What a report works on: the incidents folder and the analysis date, or why one of them will not do. */
+export function reportTarget(values: { incidents?: string | undefined; 'as-of'?: string | undefined }, io: Io): { dir: string; date: string } | { error: string } {
+  const folder = incidentsFolder(values.incidents, io);
+  if ('error' in folder) return folder;
+  const asOf = analysisDate(values['as-of'], io);
+  if ('error' in asOf) return asOf;
+  return { dir: folder.dir, date: asOf.date };
+}

@@ -4,7 +4,7 @@ import { analyze, blindCheck, DEFAULT_SETTINGS, optionsFromConfig, loadConfig, t
 import { EXIT, type Io } from '../io.ts';
 import { chunked, jsonPieces } from '../json-stream.ts';
 import { writeOutput } from '../output-files.ts';
-import { analysisDate, COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
+import { COLOR_OPTIONS, reportTarget, useColor } from '../options.ts';
 import { analysisReport } from '../report/analysis-report.ts';
 import { blindCheckReport } from '../report/recurrence-report.ts';
 import { loadValidProject } from '../valid-project.ts';
@@ -37,17 +37,12 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
       ...COLOR_OPTIONS,
     },
   });
-  const folder = incidentsFolder(values.incidents, io);
-  if ('error' in folder) {
-    io.stderr(folder.error);
+  const target = reportTarget(values, io);
+  if ('error' in target) {
+    io.stderr(target.error);
     return EXIT.failure;
   }
-  const asOf = analysisDate(values['as-of'], io);
-  if ('error' in asOf) {
-    io.stderr(asOf.error);
-    return EXIT.failure;
-  }
-  const options: AnalysisOptions = optionsFromConfig(loadConfig(io.cwd).config.analysis, asOf.date);
+  const options: AnalysisOptions = optionsFromConfig(loadConfig(io.cwd).config.analysis, target.date);
   if (values.period !== undefined) {
     if (values.period !== 'month' && values.period !== 'quarter') {
       io.stderr(`hindsight: --period must be month or quarter, not \`${values.period}\`\n`);
@@ -65,7 +60,7 @@ export async function analyzeCommand(args: string[], io: Io): Promise<number> {
   }
 
   const color = useColor(values, io);
-  const loaded = await loadValidProject(io, { incidentsDir: folder.dir, color, refusal: 'the analysis only runs on a valid folder' });
+  const loaded = await loadValidProject(io, { incidentsDir: target.dir, color, refusal: 'the analysis only runs on a valid folder' });
   if ('exit' in loaded) return loaded.exit;
   const { project } = loaded;
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { actionItemDigest, analyze, loadConfig, optionsFromConfig, shiftDays } from '../../lib/index.ts';
 import { EXIT, type Io } from '../io.ts';
-import { analysisDate, incidentsFolder } from '../options.ts';
+import { analysisDate, reportTarget } from '../options.ts';
 import { writeOutput } from '../output-files.ts';
 import { digestMarkdown } from '../report/digest-markdown.ts';
 import { loadValidProject } from '../valid-project.ts';
@@ -22,17 +22,12 @@ export async function digestCommand(args: string[], io: Io): Promise<number> {
     args,
     options: { incidents: { type: 'string' }, 'as-of': { type: 'string' }, since: { type: 'string' }, 'link-base': { type: 'string' }, out: { type: 'string' } },
   });
-  const folder = incidentsFolder(values.incidents, io);
-  if ('error' in folder) {
-    io.stderr(folder.error);
+  const target = reportTarget(values, io);
+  if ('error' in target) {
+    io.stderr(target.error);
     return EXIT.failure;
   }
-  const asOf = analysisDate(values['as-of'], io);
-  if ('error' in asOf) {
-    io.stderr(asOf.error);
-    return EXIT.failure;
-  }
-  const since = analysisDate(values.since ?? shiftDays(asOf.date, -7), io, '--since');
+  const since = analysisDate(values.since ?? shiftDays(target.date, -7), io, '--since');
   if ('error' in since) {
     io.stderr(since.error);
     return EXIT.failure;
@@ -42,12 +37,12 @@ export async function digestCommand(args: string[], io: Io): Promise<number> {
     io.stderr(`hindsight: --link-base must be an http(s) URL such as https://github.com/acme/postmortems/blob/main/, not \`${linkBase}\`\n`);
     return EXIT.failure;
   }
-  const loaded = await loadValidProject(io, { incidentsDir: folder.dir, color: false, refusal: 'the digest is made only from a valid folder' });
+  const loaded = await loadValidProject(io, { incidentsDir: target.dir, color: false, refusal: 'the digest is made only from a valid folder' });
   if ('exit' in loaded) return loaded.exit;
   const { project } = loaded;
-  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(loadConfig(io.cwd).config.analysis, asOf.date));
+  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(loadConfig(io.cwd).config.analysis, target.date));
   const files = new Map(project.incidents.map((i) => [i.id, i.file]));
-  const text = digestMarkdown(actionItemDigest(analysis.actionItems.items, { asOf: asOf.date, since: since.date }), { fileOf: (id) => files.get(id)!, linkBase });
+  const text = digestMarkdown(actionItemDigest(analysis.actionItems.items, { asOf: target.date, since: since.date }), { fileOf: (id) => files.get(id)!, linkBase });
   if (values.out === undefined) {
     io.stdout(text);
     return EXIT.ok;

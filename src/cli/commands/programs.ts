@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { analyze, didYouMean, fileLocator, loadConfig, optionsFromConfig, plural } from '../../lib/index.ts';
 import { printable } from '../formatters/printable.ts';
 import { EXIT, type Io } from '../io.ts';
-import { analysisDate, COLOR_OPTIONS, incidentsFolder, useColor } from '../options.ts';
+import { COLOR_OPTIONS, reportTarget, useColor } from '../options.ts';
 import { programReport } from '../report/programs-report.ts';
 import { loadValidProject } from '../valid-project.ts';
 
@@ -40,26 +40,21 @@ export async function programsCommand(args: string[], io: Io): Promise<number> {
     args,
     options: { incidents: { type: 'string' }, programs: { type: 'string' }, 'as-of': { type: 'string' }, check: { type: 'string' }, ...COLOR_OPTIONS },
   });
-  const folder = incidentsFolder(values.incidents, io);
-  if ('error' in folder) {
-    io.stderr(folder.error);
-    return EXIT.failure;
-  }
-  const asOf = analysisDate(values['as-of'], io);
-  if ('error' in asOf) {
-    io.stderr(asOf.error);
+  const target = reportTarget(values, io);
+  if ('error' in target) {
+    io.stderr(target.error);
     return EXIT.failure;
   }
   const color = useColor(values, io);
   const loaded = await loadValidProject(io, {
-    incidentsDir: folder.dir,
+    incidentsDir: target.dir,
     ...(values.programs === undefined ? {} : { programs: values.programs }),
     color,
     refusal: 'programs are judged only on a valid folder',
   });
   if ('exit' in loaded) return loaded.exit;
   const { project } = loaded;
-  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(loadConfig(io.cwd).config.analysis, asOf.date), project.programs);
+  const analysis = analyze(project.incidents, project.catalog, optionsFromConfig(loadConfig(io.cwd).config.analysis, target.date), project.programs);
   const options = { color, place: placer(io.cwd) };
 
   if (values.check !== undefined) {
@@ -71,7 +66,7 @@ export async function programsCommand(args: string[], io: Io): Promise<number> {
     }
     const later = project.programs.find((p) => p.id === id);
     if (later) {
-      io.stdout(`${printable(later.frontmatter.title)}\n  ${id} is declared on ${later.frontmatter.declared_at}, after ${asOf.date}: none of its exit criteria can be met yet.\n`);
+      io.stdout(`${printable(later.frontmatter.title)}\n  ${id} is declared on ${later.frontmatter.declared_at}, after ${target.date}: none of its exit criteria can be met yet.\n`);
       return EXIT.invalid;
     }
     const ids = project.programs.map((p) => p.id);
@@ -84,10 +79,10 @@ export async function programsCommand(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const active = analysis.programs.filter((p) => p.state === 'active').length;
-  const blocks = [`${plural(analysis.programs.length, 'program')} as of ${asOf.date}: ${active} active, ${analysis.programs.length - active} exited.\n`];
+  const blocks = [`${plural(analysis.programs.length, 'program')} as of ${target.date}: ${active} active, ${analysis.programs.length - active} exited.\n`];
   blocks.push(...analysis.programs.map((p) => programReport(p, options)));
-  const later = project.programs.filter((p) => p.frontmatter.declared_at > asOf.date);
-  if (later.length) blocks.push(`Declared after ${asOf.date}, not judged: ${later.map((p) => `${p.id} (${p.frontmatter.declared_at})`).join(', ')}.\n`);
+  const later = project.programs.filter((p) => p.frontmatter.declared_at > target.date);
+  if (later.length) blocks.push(`Declared after ${target.date}, not judged: ${later.map((p) => `${p.id} (${p.frontmatter.declared_at})`).join(', ')}.\n`);
   io.stdout(blocks.join('\n'));
   return EXIT.ok;
 }
