@@ -67,4 +67,7 @@ test('a template line takes a new value and keeps its comment, as `/(\\s+#.*)?$/
     expect(setValue(`title:${text}`, 'New'), JSON.stringify(text)).toBe(byPattern(`title:${text}`, 'New'));
   }
   expect(setValue(`title: Old${' '.repeat(100_000)}x  # kept`, 'New')).toBe('title: New  # kept');
+  // Line terminators other than \n inside a template line are values like any other.
+  expect(['title: Old\u2028more  # kept', 'title: Old\rmore', 'title: Old # a\u2029b'].map((line) => setValue(line, 'New')))
+    .toEqual(['title: New  # kept', 'title: New', 'title: New # a\u2029b']);
 });

@@ -78,6 +78,13 @@ describe('reproducers too big for a fixture', () => {
     ]);
   });
 
+  test('a link to an id of 20,000 letters is quoted in part', async () => {
+    const id = 'x'.repeat(20_000);
+    expect(await findingsOf(`---\n${FRONTMATTER}related: [${id}]\n---\n${BODY}`)).toEqual([
+      `incidents/big.md:${frontmatterLines + 1}:11 error unknown-incident: \`related\` names \`${'x'.repeat(120)}…\`, but no incident has that id: use the file name of an existing postmortem, without \`.md\``,
+    ]);
+  });
+
   test('`services: [a]` then 100,000 or 200,000 `[`: one finding, not 100,000 or a stack overflow', async () => {
     for (const n of [100_000, 200_000]) {
       const yaml = `title: x\nservices: [a]${'['.repeat(n)}`;

@@ -56,7 +56,8 @@ function yamlString(text: string): string {
  * run of spaces from its first only: `(\s+#.*)?$` retried from every space of it, quadratic on a long one.
  */
 export function setValue(line: string, value: string): string {
-  const m = /^(\w+:\s*)(.*?)((?<!\s)\s+#.*)?$/.exec(line)!;
+  // `s`: a line split at \n may still hold a lone \r or U+2028, which `.` would not match.
+  const m = /^(\w+:\s*)(.*?)((?<!\s)\s+#.*)?$/s.exec(line)!;
   return `${m[1]}${value}${m[3] ?? ''}`;
 }
 

@@ -51,6 +51,6 @@ export function trendWord(change: { direction: 'rising' | 'falling' | 'flat' | '
 }
 
 /** Text from a file as quoted in a message: long enough to recognise, never the whole 1 MB of it. */
-export function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+export function shorten(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

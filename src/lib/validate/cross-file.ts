@@ -1,7 +1,11 @@
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
+import { shorten } from '../text/format.ts';
 import { closest } from '../text/suggest.ts';
 import type { IncidentIndexEntry } from './incident-file.ts';
+
+/** How much of an id that names nothing a finding quotes: ids are file names, far shorter. */
+const ID_SHOWN = 120;
 
 /** Every postmortem in the folder, by file name, and each one's links on demand. */
 export interface IncidentIndex {
@@ -45,7 +49,7 @@ export function checkAcrossFiles(
       const target = index.entry(link.id);
       if (!target) {
         const match = closest(link.id, ids);
-        out.push(diagnostic(entry.file, locate(entry, link.path), 'unknown-incident', 'error', `\`${link.field}\` names \`${link.id}\`, but no incident has that id${match ? `; did you mean \`${match}\`?` : ': use the file name of an existing postmortem, without `.md`'}`));
+        out.push(diagnostic(entry.file, locate(entry, link.path), 'unknown-incident', 'error', `\`${link.field}\` names \`${shorten(link.id, ID_SHOWN)}\`, but no incident has that id${match ? `; did you mean \`${match}\`?` : ': use the file name of an existing postmortem, without `.md`'}`));
       } else if (link.field !== 'not_recurrence_of' && target.status === 'draft' && entry.status !== undefined && entry.status !== 'draft') {
         // A dismissal is never shown on the site, so it may name a draft.
         out.push(diagnostic(entry.file, locate(entry, link.path), 'draft-reference', 'error', `\`${link.field}\` names \`${link.id}\`, which is a draft; drafts are not published, so a postmortem past draft must not name one: add the link once \`${link.id}\` leaves draft, or remove it`));
