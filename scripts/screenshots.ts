@@ -2,7 +2,8 @@
  * `npm run screenshots`: the README's pictures, taken from the site the bundled examples build, so
  * they always show what a reader of this version gets. Builds the site with a fixed analysis date,
  * serves it, and photographs it with Debian's chromium (playwright-core; no browser is downloaded):
- * the dashboard and an incident at 1440 px in light mode, and the dashboard on a 390 px phone.
+ * the dashboard, an incident and the code yellow at 1440 px in light mode, and the dashboard on a
+ * 390 px phone.
  *
  *   npm run screenshots    # writes docs/images/*.png
  */
@@ -23,6 +24,7 @@ const SHOTS = [
   { file: 'dashboard.png', path: '/', width: 1440, height: 1400 },
   { file: 'incident.png', path: '/incidents/2025-05-06-batch-fleet-rebooted-again/', width: 1440, height: 1250 },
   { file: 'phone.png', path: '/', width: 390, height: 844, scale: 2 },
+  { file: 'program.png', path: '/programs/2025-07-code-yellow-orders-db-and-batch/', width: 1440, height: 1300 },
 ];
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };

@@ -105,7 +105,7 @@ describe('patterns', () => {
     ]);
     expect(analysis.patterns[0]!.sameIncidents.map((parts) => parts.map((x) => x.value).join(' × '))).toEqual(['svc-a × capacity', 'capacity']);
     expect(analysis.patterns[0]!.explanation).toBe('3 incidents in 5 months: contributing factor "No connection limits" (also service svc-a × root cause capacity), 1 of them SEV1, 1 recurrence');
-    expect(analysis.patterns[2]!.explanation).toBe('2 incidents in 4 months: root cause capacity × trigger traffic (also trigger traffic), all SEV2, 1 recurrence');
+    expect(analysis.patterns[2]!.explanation).toBe('2 incidents in 4 months: root cause capacity × trigger traffic (also service svc-a × trigger traffic), all SEV2, 1 recurrence');
   });
 });
 

@@ -191,7 +191,11 @@ export function rankPatterns(candidates: readonly Candidate[], ctx: PatternConte
     const status: PatternStatus = active ? 'active' : prevent.length > 0 && preventDone === prevent.length ? 'resolved' : 'quiet';
     const pattern: Omit<Pattern, 'explanation'> = {
       parts: named!.parts,
-      sameIncidents: others.sort((a, b) => b.lift - a.lift || a.rank - b.rank).map((c) => c.parts),
+      // What names the pattern says already is no "also": power-event alone when the pair holds it.
+      sameIncidents: others
+        .filter((c) => c.parts.some((x) => !named!.parts.some((n) => n.dimension === x.dimension && n.value === x.value)))
+        .sort((a, b) => b.lift - a.lift || a.rank - b.rank)
+        .map((c) => c.parts),
       score: round(score),
       lift: round(lift, 2),
       ...(liftWith ? { liftWith } : {}),
