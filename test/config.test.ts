@@ -27,7 +27,7 @@ describe('a config with a mistake keeps every setting the mistake is not about',
     expect(loadConfig(dir).config).toEqual({ incidents: 'incidents', analysis: { trendPeriods: 6 }, site: { organisation: 'Acme' } });
     expect(findings(dir)).toEqual([
       '3:15 invalid-value: `analysis.period` must be `month` or `quarter`, not `week`',
-      '7:5 unknown-field: unknown field `site.titel`; the fields are listed in docs/format.md',
+      '7:5 unknown-field: unknown field `site.titel`; `site` holds `title`, `organisation`, `base` and `url`',
     ]);
   });
 

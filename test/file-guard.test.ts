@@ -33,8 +33,8 @@ test('a program reports at most 100 findings, as a postmortem does, and counts t
   const keys = Array.from({ length: 150 }, (_, i) => `unknown_${i}: x\n`).join('');
   const findings = validate(program(keys)).diagnostics.map(shown);
   expect(findings).toHaveLength(101);
-  expect(findings[0]).toBe('8:1 error unknown-field: unknown field `unknown_0`; the fields are listed in docs/format.md');
-  expect(findings[99]).toBe('107:1 error unknown-field: unknown field `unknown_99`; the fields are listed in docs/format.md');
+  expect(findings[0]).toBe('8:1 error unknown-field: unknown field `unknown_0`; the fields are `title`, `kind`, `declared_at`, `owner`, `scope`, `target_date`, `exited_at` and `exit_criteria`');
+  expect(findings[99]).toBe('107:1 error unknown-field: unknown field `unknown_99`; the fields are `title`, `kind`, `declared_at`, `owner`, `scope`, `target_date`, `exited_at` and `exit_criteria`');
   expect(findings[100]).toBe('108:1 error too-many-findings: … and 50 more in this file, not shown: only the first 100 findings of a file are reported; fix them and validate again');
 });
 

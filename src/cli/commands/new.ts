@@ -8,6 +8,7 @@ import {
   findIncidentFiles,
   formatOffset,
   incidentIdOf,
+  listOf,
   loadConfig,
   loadConfiguredCatalog,
   newPostmortem,
@@ -40,13 +41,20 @@ function gitUser(cwd: string): string | undefined {
   return git.status === 0 && git.stdout.trim() ? git.stdout.trim() : undefined;
 }
 
+/** What to write instead of a value the catalog does not declare: the closest one, else the list while it is short. */
+function instead(value: string, known: readonly string[], catalogFile: string): string {
+  const near = didYouMean(value, known);
+  if (near) return near;
+  return known.length <= 12 ? `; use ${listOf(known)}` : `; ${catalogFile} declares ${known.length}`;
+}
+
 /** Checks the given values against the catalog; a message per problem. */
-function problems(values: Partial<NewPostmortem>, catalog: Catalog): string[] {
+function problems(values: Partial<NewPostmortem>, catalog: Catalog, catalogFile: string): string[] {
   const found: string[] = [];
   const severities = catalog.severities.map((s) => s.id);
-  if (values.severity !== undefined && !severities.includes(values.severity)) found.push(`unknown severity \`${values.severity}\`${didYouMean(values.severity, severities)}`);
+  if (values.severity !== undefined && !severities.includes(values.severity)) found.push(`unknown severity \`${values.severity}\`${instead(values.severity, severities, catalogFile)}`);
   const services = catalog.services.map((s) => s.id);
-  for (const service of values.services ?? []) if (!services.includes(service)) found.push(`unknown service \`${service}\`${didYouMean(service, services)}`);
+  for (const service of values.services ?? []) if (!services.includes(service)) found.push(`unknown service \`${service}\`${instead(service, services, catalogFile)}`);
   if (values.startedAt !== undefined) {
     const parsed = parseTimestamp(values.startedAt);
     if (!parsed.ok) found.push(`--started-at must be a date-time with an offset, such as 2025-03-04T14:02:00+01:00, not \`${values.startedAt}\``);
@@ -87,7 +95,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   if (flags.services !== undefined) values.services = flags.services.split(',').map((s) => s.trim()).filter(Boolean);
   if (flags['started-at'] !== undefined) values.startedAt = flags['started-at'];
   if (flags.author !== undefined) values.author = flags.author;
-  const found = problems(values, catalog);
+  const found = problems(values, catalog, loaded.file);
   if (found.length) {
     io.stderr(found.map((p) => `hindsight: ${p}\n`).join(''));
     return EXIT.failure;

@@ -50,7 +50,7 @@ function readConfig(bytes: Uint8Array, defaults: Config): { config: Config; diag
   if (result.success) return { config: result.data, diagnostics };
   const spans = new YamlSpans(parsed.document, parsed.data, 0, lines);
   diagnostics.push(...issuesToDiagnostics(result.error.issues, {
-    file: CONFIG_FILE, schema: configSchema, data: parsed.data, spans,
+    file: CONFIG_FILE, schema: configSchema, data: parsed.data, spans, reference: 'docs/configuration.md',
   }));
   // The findings say what is wrong; every setting they do not name still applies.
   return { config: salvage(configSchema, parsed.data, result.error.issues) ?? defaults, diagnostics };

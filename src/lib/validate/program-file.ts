@@ -51,7 +51,7 @@ function checkCriterion(criterion: unknown, i: number, ctx: { file: string; span
   if (isRecord(criterion) && !known) {
     // Missing or unknown, the kind is reported as every enum field is.
     const issues = criterionKindSchema.safeParse(criterion).error?.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) ?? [];
-    out.push(...issuesToDiagnostics(issues, { file: ctx.file, schema: z.object({ exit_criteria: z.array(criterionKindSchema) }), data: ctx.data, spans: ctx.spans }));
+    out.push(...issuesToDiagnostics(issues, { file: ctx.file, schema: z.object({ exit_criteria: z.array(criterionKindSchema) }), data: ctx.data, spans: ctx.spans, reference: 'docs/programs.md' }));
   }
   // Without a known kind, the fields every criterion has are still checked.
   const schema: z.ZodType = known ? CRITERION_SCHEMAS[kind as keyof typeof CRITERION_SCHEMAS] : criterionBaseSchema;
@@ -60,7 +60,7 @@ function checkCriterion(criterion: unknown, i: number, ctx: { file: string; span
   const issues = parsed.error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] }));
   // The criterion's own schema, placed where it sits, so unknown fields get their did-you-mean.
   const placed = z.object({ exit_criteria: z.array(schema) });
-  return [...out, ...issuesToDiagnostics(issues, { file: ctx.file, schema: placed, data: ctx.data, spans: ctx.spans })];
+  return [...out, ...issuesToDiagnostics(issues, { file: ctx.file, schema: placed, data: ctx.data, spans: ctx.spans, reference: 'docs/programs.md' })];
 }
 
 /** Rules across fields: date order, unique criterion ids, a detection criterion with a bound. */
@@ -151,7 +151,7 @@ function validate(bytes: Uint8Array, options: ProgramFileOptions): ProgramFileRe
 
   const checked = guardStep(diagnostics, file, { start: lines.position(split.yamlOffset) }, 'Checking the frontmatter against the format', () => {
     const top = topLevelSchema.safeParse(data);
-    if (!top.success) diagnostics.push(...issuesToDiagnostics(top.error.issues, { file, schema: programSchema, data, spans }));
+    if (!top.success) diagnostics.push(...issuesToDiagnostics(top.error.issues, { file, schema: programSchema, data, spans, reference: 'docs/programs.md' }));
     const criteria = Array.isArray(data.exit_criteria) ? data.exit_criteria : [];
     criteria.forEach((criterion: unknown, i) => {
       diagnostics.push(...checkCriterion(criterion, i, { file, spans, data }));

@@ -101,7 +101,12 @@ export interface IssueContext {
   spans: YamlSpans;
   /** Builds the message for a timestamp without offset, which depends on the rest of the file. */
   naiveTimestamp?: (field: string, value: string) => string;
+  /** The page that lists this file's fields. Default docs/format.md. */
+  reference?: string;
 }
+
+/** A message lists the fields a mapping holds only while the list is short enough to read. */
+const MAX_FIELDS_LISTED = 8;
 
 /** Turns zod's issues into positioned diagnostics whose messages say how to fix the problem. */
 export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: IssueContext): Diagnostic[] {
@@ -141,7 +146,9 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: Is
       case 'unrecognized_keys': {
         const known = keysOf(schemaAt(ctx.schema, path));
         for (const key of issue.keys) {
-          const hint = didYouMean(key, known) || `; the fields are listed in docs/format.md`;
+          const listed = known.length > 0 && known.length <= MAX_FIELDS_LISTED;
+          const where = path.length ? `\`${shorten(dotPath(path))}\` holds` : 'the fields are';
+          const hint = didYouMean(key, known) || (listed ? `; ${where} ${listOf(known, 'and')}` : `; the fields are listed in ${ctx.reference ?? 'docs/format.md'}`);
           push([...path, key], 'unknown-field', `unknown field \`${shorten(dotPath([...path, key]))}\`${hint}`, true);
         }
         break;
