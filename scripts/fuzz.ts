@@ -2,9 +2,10 @@
  * `npm run fuzz -- --count 5000 --seed S [--scale 400000] [--batch 500] [--keep]`
  *
  * A fresh fuzz campaign against the validate CLI, run as CI runs it (a real process, JSON
- * output): mutants of the bundled postmortems (scripts/fuzz/mutate.ts), in folders of `--batch`.
- * Prints what went wrong, if anything, and the slowest files; exits 1 when a mutant made the CLI
- * fail, vanished from its report, or got a finding without a position. Without `--seed`, a new
+ * output): mutants of the bundled postmortems (scripts/fuzz/mutate.ts), in folders of `--batch`,
+ * then the analyze CLI on the valid ones of each folder. Prints what went wrong, if anything, and
+ * the slowest files; exits 1 when a mutant made the CLI fail, vanished from its report, or got a
+ * finding without a position, or when the analysis refused or failed. Without `--seed`, a new
  * seed is drawn and printed, so a campaign that finds something can be run again.
  */
 import { spawnSync } from 'node:child_process';
@@ -47,6 +48,7 @@ const report = await runCampaign({ count, seed, scale, batch, out, run });
 const seconds = (performance.now() - started) / 1000;
 
 const n = (x: number) => x.toLocaleString('en-US');
+const failedAnalyses = report.analyses.filter((a) => a.code !== 0 || a.stderr);
 const where = (o: FileOutcome) => `${relative(out, o.file)} (${n(Math.round(o.bytes / 1024))} KB: ${o.kinds.join(', ')})`;
 const times = report.outcomes.map((o) => o.ms).sort((a, b) => a - b);
 const quantile = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
@@ -61,6 +63,8 @@ const rows: [string, string][] = [
   ['runs with stderr output', n(report.stderr.length)],
   ['per file p50 / p99', `${quantile(0.5)} ms / ${quantile(0.99)} ms`],
   ['slowest file', `${report.slowest[0]!.ms.toFixed(0)} ms ${where(report.slowest[0]!)}`],
+  ['analyze runs', `${n(report.analyses.length)} on ${n(report.analyses.reduce((sum, a) => sum + a.postmortems, 0))} valid mutants, ${n(failedAnalyses.length)} refused or failed`],
+  ['slowest analyze run', `${(Math.max(...report.analyses.map((a) => a.ms)) / 1000).toFixed(1)} s (a process each, start-up included)`],
 ];
 process.stdout.write(`Fuzz campaign, seed ${seed}, insertions up to ${n(scale)}, ${seconds.toFixed(0)} s\n\n`);
 for (const [label, value] of rows) process.stdout.write(`  ${label.padEnd(28)} ${value}\n`);
@@ -69,8 +73,9 @@ for (const o of report.slowest) process.stdout.write(`  ${o.ms.toFixed(0).padSta
 for (const file of report.missing.slice(0, 20)) process.stdout.write(`missing from the report: ${relative(out, file)}\n`);
 for (const file of report.silent.slice(0, 20)) process.stdout.write(`dropped silently: ${relative(out, file)}\n`);
 for (const text of report.stderr.slice(0, 5)) process.stdout.write(`stderr: ${text.slice(0, 2000)}\n`);
+for (const a of failedAnalyses.slice(0, 5)) process.stdout.write(`analyze exited ${a.code} in ${relative(out, a.dir)}: ${a.stderr.slice(0, 2000)}\n`);
 
-const failed = report.exit2Runs + report.wrongFileCounts + report.missing.length + report.lineless + report.silent.length + report.stderr.length > 0;
+const failed = report.exit2Runs + report.wrongFileCounts + report.missing.length + report.lineless + report.silent.length + report.stderr.length + failedAnalyses.length > 0;
 if (values.keep || failed) process.stdout.write(`\nThe mutants are in ${out}\n`);
 else rmSync(out, { recursive: true, force: true });
 process.exitCode = failed ? 1 : 0;

@@ -35,6 +35,9 @@ test(`${MUTANTS} mutants: the validate CLI reports on every one, in time, and ne
   // The campaign exercised both outcomes, or it proved nothing.
   expect(report.invalid).toBeGreaterThan(MUTANTS / 2);
   expect(report.outcomes.filter((o) => o.valid).length).toBeGreaterThan(10);
+  // The valid ones reach the analysis, which takes them.
+  expect(report.analyses.map((a) => [a.code, a.stderr])).toEqual([[0, '']]);
+  expect(report.analyses[0]!.postmortems).toBeGreaterThan(10);
 }, 120_000);
 
 test('a worker thread finds exactly what the main thread finds in every mutant', async () => {

@@ -1,8 +1,8 @@
 /**
  * A fuzz campaign: mutants of the bundled postmortems, each validated alone (timed), then all of
- * them through the validate CLI with `--format json`, the way CI runs it. What it checks is what a
- * hostile or broken file must never do: make the CLI fail (exit 2), vanish from the report, get a
- * finding without a position, or take long.
+ * them through the validate CLI with `--format json`, the way CI runs it, then the valid ones
+ * through the analyze CLI. What it checks is what a hostile or broken file must never do: make the
+ * CLI fail (exit 2), vanish from the report, get a finding without a position, or take long.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ const REPO = join(import.meta.dirname, '../..');
 const INCIDENTS = join(REPO, 'incidents');
 /** After every bundled postmortem, so none is reported as starting in the future. */
 export const FUZZ_NOW = Date.parse('2026-11-01T00:00:00Z');
+const AS_OF = '2026-11-01';
 
 /** Runs the CLI with these arguments in `cwd`; in-process for the test, a real process for the script. */
 export type CliRunner = (args: string[], cwd: string) => Promise<{ code: number; stdout: string; stderr: string }>;
@@ -58,6 +59,16 @@ export interface CampaignReport {
   invalid: number;
   slowest: FileOutcome[];
   outcomes: FileOutcome[];
+  /** The analyze CLI on each run's valid mutants: how long, and whether it refused or failed. */
+  analyses: AnalysisOutcome[];
+}
+
+export interface AnalysisOutcome {
+  dir: string;
+  postmortems: number;
+  ms: number;
+  code: number;
+  stderr: string;
 }
 
 export function bundledPostmortems(): { name: string; text: string }[] {
@@ -75,7 +86,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   const catalogBytes = readFileSync(join(INCIDENTS, '_catalog.yaml'));
   const { vocabulary } = validateCatalogFile(catalogBytes, 'incidents/_catalog.yaml');
   const report: CampaignReport = {
-    mutants: 0, runs: 0, exit2Runs: 0, exit2Mutants: 0, wrongFileCounts: 0, missing: [], lineless: 0, stderr: [], silent: [], invalid: 0, slowest: [], outcomes: [],
+    mutants: 0, runs: 0, exit2Runs: 0, exit2Mutants: 0, wrongFileCounts: 0, missing: [], lineless: 0, stderr: [], silent: [], invalid: 0, slowest: [], outcomes: [], analyses: [],
   };
 
   for (let start = 0; start < options.count; start += options.batch) {
@@ -124,6 +135,17 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       else if (finding.severity === 'error') reported.add(finding.file);
     }
     for (const file of invalid) if (!reported.has(file)) report.missing.push(`${dir}/${file}`);
+
+    // What the CLI found valid, alone in a folder, reaches the analysis: its text, factors and
+    // timestamps are what the analysis reads, and it must stay linear in them too.
+    const valid = readdirSync(join(dir, 'incidents')).filter((f) => f.endsWith('.md') && !reported.has(`incidents/${f}`));
+    const analysed = join(dir, 'valid');
+    mkdirSync(join(analysed, 'incidents'), { recursive: true });
+    copyFileSync(join(INCIDENTS, '_catalog.yaml'), join(analysed, 'incidents/_catalog.yaml'));
+    for (const f of valid) copyFileSync(join(dir, 'incidents', f), join(analysed, 'incidents', f));
+    const begin = performance.now();
+    const analysis = await options.run(['analyze', '--incidents', 'incidents', '--as-of', AS_OF], analysed);
+    report.analyses.push({ dir: analysed, postmortems: valid.length, ms: performance.now() - begin, code: analysis.code, stderr: analysis.stderr });
   }
   report.slowest = [...report.outcomes].sort((a, b) => b.ms - a.ms).slice(0, 5);
   return report;
