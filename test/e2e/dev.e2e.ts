@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,73 +79,8 @@ test('the dev server shows an edited postmortem and catalog without a restart', 
 
 test('a draft shows what it would once published, and no number counts it', async () => {
   const before = await Promise.all(['/', '/recurrences/', '/patterns/'].map(page));
-  writeFileSync(
-    join(folder, '2025-07-20-j-capacity-draft.md'),
-    `---
-title: Service A threads exhausted again during the sale
-status: draft
-severity: SEV2
-started_at: 2025-07-20T10:00:00Z
-detected_at: 2025-07-20T10:12:00Z
-authors: [ann]
-services: [svc-a]
-root_causes: [capacity]
-trigger: traffic
-recurrence_of: 2025-01-10-a-capacity
----
-
-## Summary
-
-Worker threads on Service A were exhausted again: the thread pool still has no limit.
-
-## Impact
-
-Checkout failed for some users.
-
-## Timeline
-
-- 10:00 — Start.
-
-## Root cause
-
-The thread pool has no limit.
-
-## Lessons learned
-
-Being written.
-`,
-  );
-  writeFileSync(join(folder, '2025-07-25-k-kafka-draft.md'), `---
-title: Kafka consumers on Service C stalled in a rebalance storm again
-status: draft
-severity: SEV3
-started_at: 2025-07-25T08:00:00Z
-detected_at: 2025-07-25T08:30:00Z
-authors: [dee]
-services: [svc-c]
-root_causes: [bug]
----
-
-## Summary
-
-Kafka consumers on Service C kept rebalancing and stalled.
-
-## Impact
-
-Consumers on Service C stalled.
-
-## Timeline
-
-- 08:00 — Start.
-
-## Root cause
-
-Kafka rebalance storm: session timeouts shorter than the poll interval made every consumer leave the group.
-
-## Lessons learned
-
-Being written.
-`);
+  // One names the incident it repeats; the other names none, and resembles one.
+  for (const draft of ['2025-07-20-j-capacity-draft.md', '2025-07-25-k-kafka-draft.md']) copyFileSync(join(REPO, 'test/fixtures/dev-drafts', draft), join(folder, draft));
 
   const linked = await eventually('/incidents/2025-07-20-j-capacity-draft/', 'Promised last time');
   expect(linked, output).toContain('Draft: not published');
