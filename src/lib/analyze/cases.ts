@@ -50,7 +50,8 @@ export interface Population {
 
 const MINUTE_MS = 60_000;
 
-function minutesBetween(start: number, end: number | undefined): number | null {
+/** Minutes from `start` to `end` (epoch milliseconds), or null without an end. */
+export function minutesBetween(start: number, end: number | undefined): number | null {
   return end === undefined ? null : (end - start) / MINUTE_MS;
 }
 

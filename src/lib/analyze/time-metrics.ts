@@ -1,6 +1,6 @@
 import type { Incident } from '../model.ts';
 import type { Frontmatter } from '../schema/incident.ts';
-import type { Case, Population } from './cases.ts';
+import { minutesBetween, type Case, type Population } from './cases.ts';
 import { histogram, round, summarise } from './stats.ts';
 import type { DurationSummary, IncidentDurations, MitigateAndResolve, TimeMetric, TimeMetricAnalysis } from './types.ts';
 
@@ -37,15 +37,13 @@ function summary(values: readonly number[], missing: number, approximate: number
   return { ...s, p50: minutes(s.p50), p90: minutes(s.p90), max: minutes(s.max) };
 }
 
-const MINUTE_MS = 60_000;
-
 /**
  * A postmortem's own durations, minutes from `started_at` to each later timestamp (null when it
  * has none): what its page shows beside each time, whatever its kind or status.
  */
 export function durationsOf(incident: Incident): IncidentDurations {
   const { startedAt, detectedAt, mitigatedAt, resolvedAt } = incident.times;
-  const after = (end: number | undefined) => (end === undefined ? null : minutes((end - startedAt) / MINUTE_MS));
+  const after = (end: number | undefined) => minutes(minutesBetween(startedAt, end));
   return { id: incident.id, detect: after(detectedAt), mitigate: after(mitigatedAt), resolve: after(resolvedAt) };
 }
 
