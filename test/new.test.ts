@@ -53,8 +53,8 @@ describe('hindsight new', () => {
 
   test.each([
     { args: ['Checkout failed', '--services', 'orders-dbb'], message: 'hindsight: unknown service `orders-dbb`; did you mean `orders-db`?' },
-    { args: ['Checkout failed', '--services', 'orders-db', '--severity', 'SEV7'], message: 'hindsight: unknown severity `SEV7`; use `SEV1`, `SEV2`, `SEV3` or `SEV4`\n' },
-    { args: ['Checkout failed', '--services', 'payroll'], message: 'hindsight: unknown service `payroll`; incidents/_catalog.yaml declares 14\n' },
+    { args: ['Checkout failed', '--services', 'orders-db', '--severity', 'SEV7'], message: 'hindsight: unknown severity `SEV7`: use one of `SEV1`, `SEV2`, `SEV3` or `SEV4`, or declare it in incidents/_catalog.yaml by adding `- { id: SEV7, label: … }` under `severities:`\n' },
+    { args: ['Checkout failed', '--services', 'payroll'], message: 'hindsight: unknown service `payroll`: declare it in incidents/_catalog.yaml by adding `- { id: payroll, name: …, team: …, tier: … }` under `services:`\n' },
     { args: ['Checkout failed', '--services', 'orders-db', '--started-at', '2026-10-20 14:02'], message: '--started-at must be a date-time with an offset' },
     { args: ['Checkout failed'], message: 'hindsight: new needs --services, from the catalog: legacy-monolith, batch-workers' },
     { args: ['--services', 'orders-db'], message: 'hindsight: new needs a title' },

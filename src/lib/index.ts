@@ -40,5 +40,6 @@ export { programJsonSchema } from './schema/program-json-schema.ts';
 export { newPostmortem, slugify, uniqueId, type NewPostmortem } from './scaffold/new-postmortem.ts';
 export { findIncidentFiles, incidentIdOf } from './load/files.ts';
 export { fileLocator } from './validate/incident-file.ts';
+export { REFERENCE_KINDS, unknownReferenceMessage } from './validate/catalog-refs.ts';
 export { closest, didYouMean, listOf } from './text/suggest.ts';
 export { formatOffset } from './schema/timestamp.ts';

@@ -4,15 +4,15 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_REQUIRED_SECTIONS,
-  didYouMean,
   findIncidentFiles,
   formatOffset,
   incidentIdOf,
-  listOf,
   loadConfig,
   loadConfiguredCatalog,
   newPostmortem,
   parseTimestamp,
+  REFERENCE_KINDS,
+  unknownReferenceMessage,
   type Catalog,
   type NewPostmortem,
 } from '../../lib/index.ts';
@@ -41,20 +41,13 @@ function gitUser(cwd: string): string | undefined {
   return git.status === 0 && git.stdout.trim() ? git.stdout.trim() : undefined;
 }
 
-/** What to write instead of a value the catalog does not declare: the closest one, else the list while it is short. */
-function instead(value: string, known: readonly string[], catalogFile: string): string {
-  const near = didYouMean(value, known);
-  if (near) return near;
-  return known.length <= 12 ? `; use ${listOf(known)}` : `; ${catalogFile} declares ${known.length}`;
-}
-
 /** Checks the given values against the catalog; a message per problem. */
 function problems(values: Partial<NewPostmortem>, catalog: Catalog, catalogFile: string): string[] {
   const found: string[] = [];
   const severities = catalog.severities.map((s) => s.id);
-  if (values.severity !== undefined && !severities.includes(values.severity)) found.push(`unknown severity \`${values.severity}\`${instead(values.severity, severities, catalogFile)}`);
+  if (values.severity !== undefined && !severities.includes(values.severity)) found.push(unknownReferenceMessage(REFERENCE_KINDS.severity, values.severity, severities, catalogFile));
   const services = catalog.services.map((s) => s.id);
-  for (const service of values.services ?? []) if (!services.includes(service)) found.push(`unknown service \`${service}\`${instead(service, services, catalogFile)}`);
+  for (const service of values.services ?? []) if (!services.includes(service)) found.push(unknownReferenceMessage(REFERENCE_KINDS.service, service, services, catalogFile));
   if (values.startedAt !== undefined) {
     const parsed = parseTimestamp(values.startedAt);
     if (!parsed.ok) found.push(`--started-at must be a date-time with an offset, such as 2025-03-04T14:02:00+01:00, not \`${values.startedAt}\``);

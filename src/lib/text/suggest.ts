@@ -36,6 +36,9 @@ export function didYouMean(value: string, candidates: Iterable<string>): string 
   return match === undefined ? '' : `; did you mean \`${match}\`?`;
 }
 
+/** A message lists the allowed values only while they are this few: more is not read. */
+export const LISTED_UP_TO = 8;
+
 /** `a`, `b` or `c`: a short list of allowed values for a message. */
 export function listOf(values: readonly string[], conjunction = 'or'): string {
   const quoted = values.map((v) => `\`${v}\``);

@@ -4,7 +4,7 @@ import type { RuleId } from '../diagnostics/rules.ts';
 import type { YamlSpans } from '../parse/yaml-spans.ts';
 import { SLUG } from '../schema/fields.ts';
 import type { Vocabulary } from '../schema/vocabulary.ts';
-import { closest, listOf } from '../text/suggest.ts';
+import { closest, LISTED_UP_TO, listOf } from '../text/suggest.ts';
 
 /** A kind of value a file takes from the catalog, and how to declare one that is missing. */
 export interface ReferenceKind {
@@ -14,10 +14,7 @@ export interface ReferenceKind {
   declare: (id: string, known: readonly string[], catalogFile: string) => string;
 }
 
-/** A message lists the declared values only while the list is short enough to read. */
-const MAX_LISTED = 8;
-
-const shortList = (known: readonly string[]) => (known.length && known.length <= MAX_LISTED ? `use one of ${listOf(known)}, or ` : '');
+const shortList = (known: readonly string[]) => (known.length && known.length <= LISTED_UP_TO ? `use one of ${listOf(known)}, or ` : '');
 
 const entry = (list: string, line: (id: string) => string) => (id: string, known: readonly string[], catalogFile: string) =>
   `${shortList(known)}declare it in ${catalogFile} by adding \`${line(id)}\` under \`${list}:\``;
@@ -37,14 +34,18 @@ export interface ReferenceContext {
   catalogFile: string;
 }
 
+/** What is wrong with a value the catalog does not declare, and what to write instead. */
+export function unknownReferenceMessage(kind: ReferenceKind, value: string, known: readonly string[], catalogFile: string): string {
+  const match = closest(value, known);
+  return match
+    ? `unknown ${kind.noun} \`${value}\`; did you mean \`${match}\`?`
+    : `unknown ${kind.noun} \`${value}\`: ${kind.declare(value, known, catalogFile)}`;
+}
+
 /** The finding for a value at `path` that is not among `known`, or undefined when it is known (or not text). */
 export function unknownReference(kind: ReferenceKind, value: unknown, known: readonly string[], path: readonly PropertyKey[], ctx: ReferenceContext): Diagnostic | undefined {
   if (typeof value !== 'string' || known.includes(value)) return undefined;
-  const match = closest(value, known);
-  const message = match
-    ? `unknown ${kind.noun} \`${value}\`; did you mean \`${match}\`?`
-    : `unknown ${kind.noun} \`${value}\`: ${kind.declare(value, known, ctx.catalogFile)}`;
-  return diagnostic(ctx.file, ctx.spans.value(path), kind.rule, 'error', message);
+  return diagnostic(ctx.file, ctx.spans.value(path), kind.rule, 'error', unknownReferenceMessage(kind, value, known, ctx.catalogFile));
 }
 
 /** The values of a field that is either one value or a list, each with its path. */

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RuleId } from '../diagnostics/rules.ts';
 import type { YamlSpans } from '../parse/yaml-spans.ts';
-import { didYouMean, listOf } from '../text/suggest.ts';
+import { didYouMean, LISTED_UP_TO, listOf } from '../text/suggest.ts';
 import { shorten } from '../text/format.ts';
 
 type Path = readonly PropertyKey[];
@@ -105,9 +105,6 @@ export interface IssueContext {
   reference?: string;
 }
 
-/** A message lists the fields a mapping holds only while the list is short enough to read. */
-const MAX_FIELDS_LISTED = 8;
-
 /** Turns zod's issues into positioned diagnostics whose messages say how to fix the problem. */
 export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: IssueContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -146,7 +143,7 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: Is
       case 'unrecognized_keys': {
         const known = keysOf(schemaAt(ctx.schema, path));
         for (const key of issue.keys) {
-          const listed = known.length > 0 && known.length <= MAX_FIELDS_LISTED;
+          const listed = known.length > 0 && known.length <= LISTED_UP_TO;
           const where = path.length ? `\`${shorten(dotPath(path))}\` holds` : 'the fields are';
           const hint = didYouMean(key, known) || (listed ? `; ${where} ${listOf(known, 'and')}` : `; the fields are listed in ${ctx.reference ?? 'docs/format.md'}`);
           push([...path, key], 'unknown-field', `unknown field \`${shorten(dotPath([...path, key]))}\`${hint}`, true);
