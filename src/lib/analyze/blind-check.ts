@@ -1,12 +1,12 @@
 import type { Incident } from '../model.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { DEFAULT_SETTINGS, populationProfiles, type AnalysisOptions } from './analyze.ts';
+import { DAY_MS } from './calendar.ts';
 import { buildPopulation } from './cases.ts';
 import { suggestRecurrences } from './recurrence-suggestions.ts';
 import { round } from './stats.ts';
 import type { AnalysisSettings, BlindCheck } from './types.ts';
 
-const DAY_MS = 86_400_000;
 
 /**
  * The blind check: suggestions made with every `recurrence_of` hidden, compared with what the

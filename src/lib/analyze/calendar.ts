@@ -1,3 +1,4 @@
+import { round } from './stats.ts';
 import type { PeriodUnit } from './types.ts';
 
 /**
@@ -9,7 +10,12 @@ export function localDate(timestamp: string): string {
   return timestamp.slice(0, 10);
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
+
+/** Days from one incident's start to a later one's (epoch milliseconds), to a tenth: a recurrence's gap. */
+export function gapDays(from: number, to: number): number {
+  return round((to - from) / DAY_MS, 1);
+}
 
 /** Whole days from one `YYYY-MM-DD` to another. */
 export function daysBetween(from: string, to: string): number {

@@ -1,11 +1,9 @@
 import { actionItemFields } from './action-items.ts';
-import { daysBetween } from './calendar.ts';
+import { daysBetween, gapDays } from './calendar.ts';
 import { byStart, type Case, type Population } from './cases.ts';
 import { isOpen } from './concepts.ts';
-import { round } from './stats.ts';
 import type { ActionItemRow, FamilyMember, FamilyStatus, PreventItem, RecurrenceFamily, RecurrenceLink } from './types.ts';
 
-const DAY_MS = 86_400_000;
 
 /** An incident's prevent items, as recurrence findings list them. Won't-do items are left out: the team decided against them. */
 export function preventItems(c: Case): PreventItem[] {
@@ -21,7 +19,7 @@ function walk(origin: Case, children: ReadonlyMap<string, Case[]>): FamilyMember
   const stack: { c: Case; parent: Case | null; depth: number }[] = [{ c: origin, parent: null, depth: 0 }];
   while (stack.length) {
     const { c, parent, depth } = stack.pop()!;
-    members.push({ id: c.id, parent: parent?.id ?? null, depth, date: c.date, gapDays: parent ? round((c.start - parent.start) / DAY_MS, 1) : null });
+    members.push({ id: c.id, parent: parent?.id ?? null, depth, date: c.date, gapDays: parent ? gapDays(parent.start, c.start) : null });
     const next = children.get(c.id) ?? [];
     for (let i = next.length - 1; i >= 0; i--) stack.push({ c: next[i]!, parent: c, depth: depth + 1 });
   }

@@ -1,9 +1,9 @@
+import { DAY_MS, gapDays } from './calendar.ts';
 import type { RecurrenceProfile } from './recurrence-profile.ts';
 import { round } from './stats.ts';
 import { backgroundPairs, cosine, heaviest, sharedTerms, tokenise, weigh, type TermVector, type TextIndex, type Tokenised, type Weighting } from './text-index.ts';
 import type { RecurrenceSuggestion } from './types.ts';
 
-const DAY_MS = 86_400_000;
 /** Shared terms a suggestion lists as its text evidence. */
 const TERMS = 5;
 
@@ -144,7 +144,7 @@ function describe(input: Input, b: number, candidate: Candidate): RecurrenceSugg
   const suggestion: RecurrenceSuggestion = {
     from: a.id,
     to: later.id,
-    gapDays: round((later.start - a.start) / DAY_MS, 1),
+    gapDays: gapDays(a.start, later.start),
     match: candidate.match,
     shared: {
       services: a.services.filter((s) => later.services.includes(s)),

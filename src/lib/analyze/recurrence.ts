@@ -1,3 +1,4 @@
+import { gapDays } from './calendar.ts';
 import { byStart, type Population } from './cases.ts';
 import { findFamilies } from './recurrence-families.ts';
 import { classifyRecurrences } from './recurrence-prevent.ts';
@@ -5,7 +6,6 @@ import type { Suggestions } from './recurrence-suggestions.ts';
 import { round } from './stats.ts';
 import type { ActionItemRow, AnalysisSettings, RecurrenceAnalysis, RecurrenceLink } from './types.ts';
 
-const DAY_MS = 86_400_000;
 
 /**
  * The recurrences authors confirmed: each `recurrence_of` that names an incident in the analysis
@@ -16,7 +16,7 @@ export function confirmedLinks(population: Population): RecurrenceLink[] {
   for (const b of population.all) {
     const id = b.incident.frontmatter.recurrence_of;
     const origin = id === undefined ? undefined : population.byId.get(id);
-    if (origin && byStart(origin, b) < 0) links.push({ from: origin.id, to: b.id, gapDays: round((b.start - origin.start) / DAY_MS, 1) });
+    if (origin && byStart(origin, b) < 0) links.push({ from: origin.id, to: b.id, gapDays: gapDays(origin.start, b.start) });
   }
   return links;
 }
