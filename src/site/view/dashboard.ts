@@ -1,4 +1,4 @@
-import { formatMinutes, percent, plural, trendWord, type CountChange, type HeadlineWindows } from '../../lib/index.ts';
+import { daysBetween, formatMinutes, percent, plural, trendWord, type CountChange, type HeadlineWindows } from '../../lib/index.ts';
 import { actionItemRow, overdueFirst, type ActionItemRowView } from './action-items.ts';
 import { dashboardCharts, type DashboardChart } from './dashboard-charts.ts';
 import { familiesView, type FamiliesView } from './families.ts';
@@ -56,9 +56,6 @@ export interface DashboardView {
 
 /** Lists on the dashboard are bounded, with a link to the full list: its size does not grow with the corpus. */
 const LIMITS = { overdue: 10, patterns: 10, preventable: 10, families: 5 };
-
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
 /**
  * The window-over-window cards. A count carries an arrow and a colour only when the analysis' test
